@@ -1,0 +1,108 @@
+//! `attache draft`: one brief per file, as JSON (Lines) or Markdown.
+
+use std::io::Write;
+
+use attache_engine::{DraftOptions, render};
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use rayon::prelude::*;
+
+use crate::UserError;
+use crate::input::read_article;
+
+/// Output format of `attache draft`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// The `attache.brief/1` JSON object (JSON Lines for several files).
+    Json,
+    /// The brief as a Markdown note (notes separated by a form feed line).
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DraftArgs {
+    /// Article files (`-` reads standard input).
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Publication date (YYYY-MM-DD): anchors relative dates.
+    #[arg(long, value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    /// Title of the brief.
+    #[arg(long)]
+    title: Option<String>,
+    /// URL of the article.
+    #[arg(long)]
+    source_url: Option<String>,
+    /// Outlet that published the article.
+    #[arg(long)]
+    outlet: Option<String>,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date: use YYYY-MM-DD"))
+}
+
+/// Drafts every file (in parallel, output in order) and prints the briefs.
+pub(crate) fn run(args: &DraftArgs) -> Result<(), UserError> {
+    let options = DraftOptions {
+        published: args.date,
+        title: args.title.clone(),
+        source_url: args.source_url.clone(),
+        outlet: args.outlet.clone(),
+    };
+    let outputs: Vec<Result<String, UserError>> = args
+        .files
+        .par_iter()
+        .map(|file| draft_one(file, &options, args.format))
+        .collect();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut first_error = None;
+    for (i, result) in outputs.into_iter().enumerate() {
+        match result {
+            Ok(s) => {
+                if args.format == Format::Markdown && i > 0 {
+                    let _ = out.write_all(b"\x0c\n");
+                }
+                if out.write_all(s.as_bytes()).is_err() {
+                    return Ok(()); // stdout closed (e.g. `| head`): nothing more to say
+                }
+            }
+            Err(e) => {
+                if args.files.len() > 1 {
+                    eprintln!("attache: {e}");
+                }
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    let _ = out.flush();
+    match first_error {
+        // One file: its error is the whole answer. Several: they were printed as they came.
+        Some(e) if args.files.len() == 1 => Err(e),
+        Some(_) => Err(UserError(
+            "some files could not be drafted (see above)".to_owned(),
+        )),
+        None => Ok(()),
+    }
+}
+
+fn draft_one(file: &str, options: &DraftOptions, format: Format) -> Result<String, UserError> {
+    let text = read_article(file)?;
+    let name = if file == "-" { "standard input" } else { file };
+    let brief =
+        attache_engine::draft(&text, options).map_err(|e| UserError(format!("{name}: {e}")))?;
+    Ok(match format {
+        Format::Json => {
+            let mut s =
+                serde_json::to_string(&brief).map_err(|e| UserError(format!("{name}: {e}")))?;
+            s.push('\n');
+            s
+        }
+        Format::Markdown => render::markdown(&brief, &text, &render::RenderOptions::default()),
+    })
+}
