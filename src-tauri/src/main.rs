@@ -1,1 +1,6 @@
-fn main() {}
+// No console window on Windows release builds; the app is a GUI.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+fn main() {
+    attache_desktop::run(tauri::generate_context!());
+}

@@ -2,6 +2,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod crash;
+
 use std::path::PathBuf;
 
 /// The shared corpus folder from `ATTACHE_SHARED`, or `None` with the reason printed, so a

@@ -5,6 +5,7 @@
 
 mod draft;
 mod input;
+mod notes;
 
 use std::process::ExitCode;
 
@@ -22,6 +23,9 @@ struct Cli {
 enum Command {
     /// Draft a brief from each FILE (`-` reads standard input).
     Draft(draft::DraftArgs),
+    /// Create, list, search, export and import notes in the vault.
+    #[command(subcommand)]
+    Notes(notes::NotesCommand),
 }
 
 /// An error the user can act on: printed as one line, exit code 1.
@@ -41,6 +45,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Draft(args) => draft::run(&args),
+        Command::Notes(command) => notes::run(command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -49,6 +49,11 @@ use chrono::NaiveDate;
 /// rather than drafted slowly.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 
+/// The team's own sample article (invented, written for Attaché): a title line, a
+/// `Published:` header and a body with quotes, unnamed sources, relative dates, a scheduled
+/// but unconfirmed meeting and a contested issue. `make demo` and the snapshot tests draft it.
+pub const SAMPLE_ARTICLE: &str = include_str!("../samples/sample-article.txt");
+
 /// What the caller knows about the article beyond its text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DraftOptions {

@@ -69,6 +69,96 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// What sort of token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// Letters and digits, with inner apostrophes, hyphens and dots ("didn't", "al-Sisi", "U.S.").
+    Word,
+    /// A possessive ending split off its word ("'s", "’s", or a lone apostrophe after "s").
+    Possessive,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+/// A token of the text: its bytes and what sort it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// Where the token is.
+    pub span: Span,
+    /// What sort of token.
+    pub kind: TokKind,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// Appends the tokens of `span` to `out`, in one pass over its characters.
+pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
+    let s = &text[span.range()];
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = span.start + i;
+        if !c.is_alphanumeric() {
+            out.push(Token {
+                span: Span::new(start, start + c.len_utf8()),
+                kind: TokKind::Punct,
+            });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut dotted = false;
+        let mut possessive = None;
+        while let Some(&(j, d)) = it.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                it.next();
+                continue;
+            }
+            let after = s[j + d.len_utf8()..].chars().next();
+            let next_alnum = after.is_some_and(char::is_alphanumeric);
+            if is_apostrophe(d) && matches!(after, Some('s')) {
+                // "Putin's": split off the possessive unless more letters follow ("it's" stays).
+                let tail = s[j + d.len_utf8() + 1..].chars().next();
+                if !tail.is_some_and(char::is_alphanumeric) {
+                    possessive = Some(j);
+                    break;
+                }
+            }
+            if (is_apostrophe(d) || d == '-' || d == '.') && next_alnum {
+                dotted |= d == '.';
+                end = j + d.len_utf8();
+                it.next();
+                continue;
+            }
+            if d == '.' && dotted {
+                // "U.S." keeps its final dot.
+                end = j + 1;
+                it.next();
+            }
+            break;
+        }
+        out.push(Token {
+            span: Span::new(start, span.start + end),
+            kind: TokKind::Word,
+        });
+        if let Some(j) = possessive {
+            // Apostrophe plus "s".
+            let a = s[j..].chars().next().map_or(1, char::len_utf8);
+            while it.peek().is_some_and(|&(k, _)| k < j + a + 1) {
+                it.next();
+            }
+            out.push(Token {
+                span: Span::new(span.start + j, span.start + j + a + 1),
+                kind: TokKind::Possessive,
+            });
+        }
+    }
+}
+
 /// `span` with white space trimmed from both ends.
 #[must_use]
 pub fn trim(text: &str, span: Span) -> Span {

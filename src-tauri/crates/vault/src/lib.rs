@@ -1,14 +1,67 @@
-//! Attaché's notes vault: a folder of Markdown briefs the analyst owns.
+//! Attaché's notes vault: a folder of Markdown briefs the analyst owns, that other programs
+//! (Obsidian, git, Syncthing, a text editor) may change at any time, and that Attaché never
+//! corrupts or silently overwrites.
 //!
 //! ```
-//! assert_eq!(attache_vault::NOTE_EXTENSION, "md");
+//! use attache_vault::{NewNote, SaveOutcome, Vault};
+//!
+//! let dir = tempfile::tempdir()?;
+//! let vault = Vault::open(dir.path())?;
+//! let article = "Talks in Geneva\n\nForeign Minister Anna Berg said on Monday that Norway would host the next round.";
+//! let brief = attache_engine::draft(article, &Default::default())?;
+//! let note = vault.create(&brief, article, &NewNote::default())?;
+//! assert!(note.summary.path.ends_with(".md"));
+//!
+//! // Saving with the stamp from opening succeeds…
+//! let edited = format!("{}\nMy comment.\n", note.markdown);
+//! let saved = vault.save(&note.summary.path, &edited, &note.stamp)?;
+//! assert!(matches!(saved, SaveOutcome::Saved { .. }));
+//! // …saving again with the old stamp would overwrite that edit, so it becomes a conflict copy.
+//! let stale = vault.save(&note.summary.path, "other words", &note.stamp)?;
+//! assert!(matches!(stale, SaveOutcome::Conflict { .. }));
+//! assert_eq!(vault.list()?.len(), 2);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! # Glossary
-//! - **Brief**: a drafted note, stored as one `.md` file.
-//! - **Party**, **Position**, **Open question**, **Span**: as in `attache-engine`.
+//! - **Vault**: the folder of `.md` notes ([`Vault`]); Attaché's own files live in its hidden
+//!   `.attache/` folder (drafts, sources, trash); `.obsidian/` is never touched.
+//! - **Note**: one brief as a Markdown file with YAML **front matter** (the `---` block at the
+//!   top, Obsidian's "properties"), named `YYYY-MM-DD Title.md`.
+//! - **Draft**: the brief as the engine generated it (with spans), kept in
+//!   `.attache/briefs/<id>.json`; the **source** article is `.attache/sources/<id>.txt`.
+//! - **Stamp**: what a note looked like when loaded ([`LoadStamp`]); a save whose stamp no
+//!   longer matches the file writes a **conflict copy** instead of overwriting.
+//! - **Marking**: the handling classification (`classification` in front matter).
+//! - **Party index**: every note and position that mentions a party ([`Vault::party_index`]).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+pub mod atomic;
+mod error;
+pub mod export;
+mod files;
+pub mod frontmatter;
+pub mod import;
+mod index;
+mod model;
+pub mod names;
+mod party;
+mod search;
+pub mod settings;
+mod simple_yaml;
+mod trash;
+mod vault;
+mod watch;
+
+pub use error::{Result, VaultError};
+pub use files::{MAX_NOTE_BYTES, hash_hex};
+pub use index::is_ignored_name;
+pub use model::*;
+pub use search::MAX_RESULTS;
+pub use settings::{LinkStyle, LoadedSettings, Settings, Theme, VaultSource};
+pub use vault::{DEFAULT_CLASSIFICATION, STATE_DIR, Vault};
+pub use watch::{DEBOUNCE, VaultEvent, VaultWatcher};
 
 /// File extension of notes.
 pub const NOTE_EXTENSION: &str = "md";

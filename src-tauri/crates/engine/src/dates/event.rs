@@ -1,0 +1,108 @@
+//! The event a date belongs to: a short phrase from its clause ("Trump returned to power"),
+//! taken verbatim so the timeline never says more than the text.
+
+use super::scan::Tok;
+
+/// Words that start a new clause: the event phrase begins after the last one before the date.
+const CLAUSE_OPENERS: &[&str] = &[
+    ";",
+    ":",
+    "—",
+    "–",
+    "(",
+    ")",
+    "that",
+    "which",
+    "who",
+    "what",
+    "when",
+    "while",
+    "following",
+    "said",
+    "says",
+    "told",
+    "amid",
+    "where",
+    "because",
+    "although",
+    "though",
+    "if",
+];
+
+/// Function words trimmed from either end of the phrase.
+const EDGE_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "for", "from", "with", "by", "and", "or",
+    "but", "as", "its", "his", "her", "their", "he", "she", "it", "they", "also", "has", "have",
+    "was", "were", "is", "are", ",", "“", "”", "\"", "‘", "’", "'", "«", "»",
+];
+
+const MAX_WORDS: usize = 10;
+
+fn is_word(t: &Tok<'_>) -> bool {
+    t.s.chars().any(char::is_alphanumeric)
+}
+
+fn edge(t: &Tok<'_>) -> bool {
+    EDGE_WORDS.iter().any(|w| t.s.eq_ignore_ascii_case(w))
+}
+
+/// The phrase for the date at tokens `first..=last`, or `None` when no words are left.
+pub(super) fn phrase(text: &str, toks: &[Tok<'_>], first: usize, last: usize) -> Option<String> {
+    let opener = |t: &Tok<'_>| CLAUSE_OPENERS.iter().any(|w| t.s.eq_ignore_ascii_case(w));
+    let words_in = |v: &[usize]| v.iter().filter(|&&k| is_word(&toks[k])).count();
+    // The clause before the date, read from its start; a comma opens a clause only when at
+    // least two words follow it ("France and Ukraine" in a list does not).
+    let mut start = 0;
+    for k in (0..first).rev() {
+        let t = &toks[k];
+        let in_list = toks.get(k + 1).is_some_and(|n| {
+            n.s.chars().next().is_some_and(char::is_uppercase)
+                && toks[k + 1..first.min(k + 5)].iter().any(|t| t.s == "and")
+        });
+        let comma_clause =
+            t.s == "," && !in_list && words_in(&(k + 1..first).collect::<Vec<_>>()) >= 3;
+        if opener(t) || comma_clause {
+            start = k + 1;
+            break;
+        }
+    }
+    let mut words: Vec<usize> = (start..first).collect();
+    if words_in(&words) < 2 {
+        // The date opens its clause ("On Thursday, the ministers met"): read on after it.
+        words = (last + 1..toks.len())
+            .take_while(|&k| !opener(&toks[k]))
+            .collect();
+    }
+    if words_in(&words) < 2 {
+        // "The ministry said earlier on Friday that …": the sentence's own opening.
+        words = (0..first).collect();
+    }
+    // At most MAX_WORDS words, then trim function words and punctuation at both ends.
+    let mut n = 0;
+    words.retain(|&k| {
+        n += usize::from(is_word(&toks[k]));
+        n <= MAX_WORDS
+    });
+    while words
+        .first()
+        .is_some_and(|&k| edge(&toks[k]) || !is_word(&toks[k]))
+    {
+        words.remove(0);
+    }
+    while words
+        .last()
+        .is_some_and(|&k| edge(&toks[k]) || !is_word(&toks[k]))
+    {
+        words.pop();
+    }
+    let (&a, &b) = (words.first()?, words.last()?);
+    let raw = &text[toks[a].span.start..toks[b].span.end];
+    let phrase: String = raw
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '"'))
+        .collect();
+    (!phrase.is_empty()).then_some(phrase)
+}

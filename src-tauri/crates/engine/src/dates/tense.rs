@@ -1,0 +1,63 @@
+//! Which side of the anchor a date lies on, read from the verbs nearest to it: "met on Friday"
+//! points back, "will meet on Friday" forward. Weekdays and month names without a year need it.
+
+use std::sync::LazyLock;
+
+use super::scan::Tok;
+use crate::lexicon;
+
+static FUTURE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../../data/dates_future.txt")));
+static PAST: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../../data/dates_past.txt")));
+
+/// The tense around a date expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// How far (in tokens) to look for a verb on either side of the expression.
+const REACH: usize = 12;
+
+/// Words without letters never mark tense; "-ed" words are past unless a modal or "be"
+/// sits just before them ("will be held").
+fn tense_of(toks: &[Tok<'_>], k: usize) -> Option<Tense> {
+    let w = toks[k].s.to_ascii_lowercase();
+    if FUTURE.binary_search(&w.as_str()).is_ok() {
+        return Some(Tense::Future);
+    }
+    if PAST.binary_search(&w.as_str()).is_ok() {
+        return Some(Tense::Past);
+    }
+    if w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") {
+        let modal_before = (k.saturating_sub(3)..k).any(|j| {
+            let v = toks[j].s.to_ascii_lowercase();
+            FUTURE.binary_search(&v.as_str()).is_ok() || v == "be" || v == "to"
+        });
+        return Some(if modal_before {
+            Tense::Future
+        } else {
+            Tense::Past
+        });
+    }
+    None
+}
+
+/// The tense for the expression at tokens `first..=last`: the nearest marker before it,
+/// else the nearest after it.
+pub(crate) fn around(toks: &[Tok<'_>], first: usize, last: usize) -> Tense {
+    for k in (first.saturating_sub(REACH)..first).rev() {
+        if let Some(t) = tense_of(toks, k) {
+            return t;
+        }
+    }
+    for k in last + 1..toks.len().min(last + 1 + REACH) {
+        if let Some(t) = tense_of(toks, k) {
+            return t;
+        }
+    }
+    Tense::Unknown
+}

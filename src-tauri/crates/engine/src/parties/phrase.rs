@@ -1,0 +1,420 @@
+//! Name phrases: affiliation + titles + capitalised name words, read off one sentence's tokens,
+//! and the text-order sweep that resolves surnames, acronyms, title-only references and
+//! demonyms once every full name is known.
+
+use crate::lexicon::{self, GazEntry, GazKind};
+use crate::model::{PartyKind, Span};
+use crate::text::{Doc, TokKind};
+
+use super::{PartyTable, Tokens};
+
+/// Something found in pass one that the text-order sweep turns into a mention.
+#[derive(Debug)]
+pub(crate) enum Event {
+    /// A mention of an already interned party.
+    Mention { party: usize, span: Span },
+    /// A lone capitalised word (surname, acronym) that needs the full names to resolve.
+    Single {
+        span: Span,
+        word: Span,
+        role: Option<&'static str>,
+        cue_follows: bool,
+    },
+    /// A title with no name ("the Ukrainian leader", "the president").
+    TitleRef {
+        span: Span,
+        role: &'static str,
+        country: Option<&'static str>,
+    },
+    /// A demonym: a mention of its country when the country is a party.
+    Demonym { country: &'static str, span: Span },
+}
+
+/// What one name phrase has gathered so far.
+#[derive(Default)]
+struct Phrase {
+    first: usize,
+    role: Option<(&'static str, usize)>,
+    name: Option<(usize, usize)>,
+    entities: Vec<(GazEntry, usize, usize)>,
+    /// Affiliation from a possessive owner or an earlier part ("Putin's aide").
+    owner: Option<String>,
+    /// First token of the possessive owner ("*Russia*'s Foreign Ministry").
+    owner_start: Option<usize>,
+}
+
+fn is_title(tk: &Tokens, i: usize) -> bool {
+    matches!(tk.gaz.get(i), Some(Some((e, _))) if e.kind == GazKind::Title)
+}
+
+fn lower_is_cue(doc: &Doc<'_>, tk: &Tokens, i: usize) -> bool {
+    tk.toks.get(i).is_some_and(|t| t.kind == TokKind::Word)
+        && lexicon::cue(&tk.word(doc, i).to_lowercase()).is_some()
+}
+
+/// Reads every name phrase of the sentence whose tokens are `a..b`.
+pub(crate) fn scan_sentence(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    a: usize,
+    b: usize,
+    table: &mut PartyTable,
+    events: &mut Vec<Event>,
+) {
+    let mut j = a;
+    while j < b {
+        let starts = tk.toks[j].kind == TokKind::Word
+            && (tk.is_cap(doc, j) || is_title(tk, j) || tk.gaz[j].is_some());
+        j = if starts {
+            phrase(doc, tk, j, a, b, table, events)
+        } else {
+            j + 1
+        };
+    }
+}
+
+/// Reads one name phrase starting at token `j`; returns the index after it (always > `j`).
+fn phrase(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    j: usize,
+    sent_start: usize,
+    b: usize,
+    table: &mut PartyTable,
+    events: &mut Vec<Event>,
+) -> usize {
+    let mut k = j;
+    while k < b && tk.gaz[k].is_none() && tk.is_cap(doc, k) && lexicon::is_non_name(tk.word(doc, k))
+    {
+        k += 1;
+    }
+    if k >= b || !(tk.is_cap(doc, k) || tk.gaz[k].is_some()) {
+        return (k + 1).max(j + 1);
+    }
+    let venue = k > sent_start && lexicon::is_locative(&tk.word(doc, k - 1).to_lowercase());
+    let mut ph = Phrase {
+        first: k,
+        ..Phrase::default()
+    };
+    while k < b {
+        if let Some((e, end)) = tk.gaz[k] {
+            if let Some((na, nb)) = ph.name {
+                // "Bureau of African Affairs": a gazetteer word inside a longer name.
+                if e.kind != GazKind::Title && nb == k {
+                    ph.name = Some((na, end));
+                    k = end;
+                    continue;
+                }
+                if e.kind == GazKind::Title && name_is_org(doc, tk, na, nb) {
+                    // "Foreign Ministry spokesperson Maria Zakharova": the body is the affiliation.
+                    let p = finish(doc, tk, &ph, k, venue, table, events);
+                    ph = Phrase {
+                        first: ph.first,
+                        owner: p.map(|p| table.drafts[p].name.clone()),
+                        ..Phrase::default()
+                    };
+                    ph.role = Some((e.canonical, end));
+                    k = end;
+                    continue;
+                }
+                break;
+            }
+            if e.kind == GazKind::Title {
+                ph.role = Some((e.canonical, end));
+            } else {
+                ph.entities.push((e, k, end));
+            }
+            k = end;
+            continue;
+        }
+        let t = tk.toks[k];
+        match t.kind {
+            TokKind::Word if tk.is_cap(doc, k) && !lexicon::is_non_name(tk.word(doc, k)) => {
+                ph.name = Some((ph.name.map_or(k, |(na, _)| na), k + 1));
+                k += 1;
+            }
+            TokKind::Word
+                if ph.name.is_some()
+                    && k + 1 < b
+                    && tk.is_cap(doc, k + 1)
+                    && lexicon::is_name_connector(tk.word(doc, k)) =>
+            {
+                ph.name = ph.name.map(|(na, _)| (na, k + 1));
+                k += 1;
+            }
+            TokKind::Possessive if ph.name.is_some() || !ph.entities.is_empty() => {
+                // "Putin's aide Yuri Ushakov", "Russia's Foreign Ministry": the owner is an affiliation.
+                let p = finish(doc, tk, &ph, k, venue, table, events);
+                let owner = p
+                    .map(|p| {
+                        let d = &table.drafts[p];
+                        d.affiliation.clone().unwrap_or_else(|| d.name.clone())
+                    })
+                    .or_else(|| {
+                        ph.name
+                            .map(|(na, nb)| doc.slice(tk.span(na, nb)).to_owned())
+                    });
+                ph = Phrase {
+                    first: k + 1,
+                    owner,
+                    owner_start: Some(ph.first),
+                    ..Phrase::default()
+                };
+                k += 1;
+            }
+            _ => break,
+        }
+    }
+    let p = finish(doc, tk, &ph, k, venue, table, events);
+    // "the paramilitary Rapid Support Forces (RSF)": the acronym names the same party.
+    if let Some(p) = p
+        && k + 2 < b
+        && tk.word(doc, k) == "("
+        && tk.word(doc, k + 2) == ")"
+    {
+        let acr = tk.word(doc, k + 1);
+        if acr.len() >= 2
+            && acr
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        {
+            table.add_word(acr, p);
+            events.push(Event::Mention {
+                party: p,
+                span: tk.toks[k + 1].span,
+            });
+            return k + 3;
+        }
+    }
+    k.max(j + 1)
+}
+
+fn name_is_org(doc: &Doc<'_>, tk: &Tokens, na: usize, nb: usize) -> bool {
+    (na..nb).any(|i| lexicon::org_word(tk.word(doc, i)).is_some())
+}
+
+/// Turns a finished phrase ending before token `end` into events; returns the party it names.
+fn finish(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    ph: &Phrase,
+    end: usize,
+    venue: bool,
+    table: &mut PartyTable,
+    events: &mut Vec<Event>,
+) -> Option<usize> {
+    if end <= ph.first {
+        return None;
+    }
+    let mut country: Option<&'static str> = None;
+    let mut last = None;
+    let lone_place = ph.entities.len() == 1 && ph.name.is_none() && ph.role.is_none();
+    for &(e, a, b) in &ph.entities {
+        let span = tk.span(a, b);
+        let p = match e.kind {
+            GazKind::Demonym => {
+                country = e.country;
+                events.push(Event::Demonym {
+                    country: e.canonical,
+                    span,
+                });
+                continue;
+            }
+            GazKind::Country => {
+                country = Some(e.canonical);
+                table.intern(e.canonical, PartyKind::Country, true)
+            }
+            GazKind::Capital => {
+                if venue && lone_place {
+                    continue;
+                }
+                country = e.country;
+                table.intern(e.canonical, PartyKind::Country, true)
+            }
+            GazKind::Seat => {
+                let p = table.intern(e.canonical, PartyKind::Government, true);
+                let d = &mut table.drafts[p];
+                d.affiliation = d.affiliation.take().or(e.country.map(str::to_owned));
+                p
+            }
+            GazKind::Org(kind) => {
+                let p = table.intern(e.canonical, kind, true);
+                let surface = doc.slice(span);
+                if !surface.contains(' ') {
+                    table.add_word(surface, p);
+                }
+                p
+            }
+            GazKind::Title | GazKind::Place => continue,
+        };
+        events.push(Event::Mention { party: p, span });
+        last = Some(p);
+    }
+    let affiliation = country.map(str::to_owned).or_else(|| ph.owner.clone());
+    let whole = tk.span(ph.first, end);
+    if let Some((na, nb)) = ph.name {
+        let name_span = tk.span(na, nb);
+        let name = doc.slice(name_span);
+        if let Some(kind) = (na..nb).find_map(|i| lexicon::org_word(tk.word(doc, i))) {
+            // The body's name includes an adjacent demonym or country ("Russian Foreign Ministry").
+            if nb - na == 1 {
+                // A bare "Government" or "Office" names no one body.
+                return last;
+            }
+            let start = ph
+                .entities
+                .last()
+                .filter(|&&(_, _, eb)| eb == na)
+                .map_or(na, |&(_, ea, _)| ea);
+            let start = ph
+                .owner_start
+                .filter(|_| start == ph.first)
+                .unwrap_or(start);
+            let span = tk.span(start, nb);
+            let p = table.intern(doc.slice(span), kind, false);
+            let d = &mut table.drafts[p];
+            d.affiliation = d.affiliation.take().or(affiliation);
+            events.push(Event::Mention { party: p, span });
+            return Some(p);
+        }
+        if nb - na == 1 {
+            let cue_follows = lower_is_cue(doc, tk, nb)
+                || (nb + 1 < tk.toks.len()
+                    && matches!(tk.word(doc, nb), "has" | "had" | "also")
+                    && lower_is_cue(doc, tk, nb + 1))
+                || (ph.first > 0 && lower_is_cue(doc, tk, ph.first - 1));
+            events.push(Event::Single {
+                span: if ph.role.is_some() { whole } else { name_span },
+                word: name_span,
+                role: ph.role.map(|(r, _)| r),
+                cue_follows,
+            });
+            return None;
+        }
+        if venue && ph.role.is_none() && table.by_name(name).is_none() {
+            return last;
+        }
+        let p = table.intern(name, PartyKind::Person, false);
+        let d = &mut table.drafts[p];
+        if d.role.is_none() {
+            d.role = ph.role.map(|(r, _)| upper_first(r));
+        }
+        d.affiliation = d.affiliation.take().or(affiliation);
+        events.push(Event::Mention {
+            party: p,
+            span: whole,
+        });
+        return Some(p);
+    }
+    if let Some((role, _)) = ph.role {
+        let start = if ph.first > 0 && tk.word(doc, ph.first - 1).eq_ignore_ascii_case("the") {
+            ph.first - 1
+        } else {
+            ph.first
+        };
+        events.push(Event::TitleRef {
+            span: tk.span(start, end),
+            role,
+            country,
+        });
+    }
+    last
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+/// Roles that "leader" can refer to.
+fn is_head_role(role: &str) -> bool {
+    let r = role.to_lowercase();
+    matches!(
+        r.as_str(),
+        "president" | "prime minister" | "chancellor" | "king" | "leader" | "emir"
+    )
+}
+
+fn role_matches(reference: &str, role: &str) -> bool {
+    reference.eq_ignore_ascii_case(role)
+        || (reference.eq_ignore_ascii_case("leader") && is_head_role(role))
+}
+
+/// The text-order sweep: every event becomes a mention of the party it names, if any.
+pub(crate) fn resolve(doc: &Doc<'_>, tk: &Tokens, table: &mut PartyTable, events: &[Event]) {
+    let _ = tk;
+    // People with a role, most recent last: title-only references pick the latest match.
+    let mut with_role: Vec<usize> = Vec::new();
+    for ev in events {
+        match *ev {
+            Event::Mention { party, span } => {
+                table.mention(party, span, doc.slice(span));
+                note_role(table, &mut with_role, party);
+            }
+            Event::Single {
+                span,
+                word,
+                role,
+                cue_follows,
+            } => {
+                let w = doc.slice(word);
+                let p = match table.by_word(w) {
+                    Some(p) => Some(p),
+                    // "Analysts said": a sentence-initial source noun is nobody's name.
+                    None if lexicon::is_source_noun(&w.to_lowercase()) && role.is_none() => None,
+                    None if cue_follows || role.is_some() => {
+                        Some(table.intern(w, PartyKind::Person, false))
+                    }
+                    None => None,
+                };
+                if let Some(p) = p {
+                    if let Some(r) = role
+                        && table.drafts[p].role.is_none()
+                        && table.drafts[p].kind == PartyKind::Person
+                    {
+                        table.drafts[p].role = Some(upper_first(r));
+                    }
+                    table.mention(p, span, doc.slice(span));
+                    note_role(table, &mut with_role, p);
+                }
+            }
+            Event::TitleRef {
+                span,
+                role,
+                country,
+            } => {
+                let found = with_role
+                    .iter()
+                    .rev()
+                    .take(64)
+                    .copied()
+                    .filter(|&p| {
+                        let d = &table.drafts[p];
+                        d.role.as_deref().is_some_and(|r| role_matches(role, r))
+                            && country.is_none_or(|c| d.affiliation.as_deref() == Some(c))
+                    })
+                    .max_by_key(|&p| table.drafts[p].last_seen);
+                if let Some(p) = found {
+                    table.mention(p, span, doc.slice(span));
+                }
+            }
+            Event::Demonym { country, span } => {
+                if let Some(p) = table.by_name(country) {
+                    let d = &mut table.drafts[p];
+                    d.mentions.push(span);
+                    table.mentions.push((span, p));
+                }
+            }
+        }
+    }
+}
+
+fn note_role(table: &PartyTable, with_role: &mut Vec<usize>, p: usize) {
+    if table.drafts[p].role.is_some() && table.drafts[p].kind == PartyKind::Person {
+        if let Some(i) = with_role.iter().rposition(|&q| q == p) {
+            with_role.remove(i);
+        }
+        with_role.push(p);
+    }
+}

@@ -1,0 +1,238 @@
+//! The party table: every actor found so far, with indexes for resolving mentions, surnames,
+//! acronyms and title-only references to one party per real actor.
+
+use std::collections::HashMap;
+
+use crate::model::{Party, PartyKind, Span};
+
+/// A party while the draft is being built.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub name: String,
+    pub kind: PartyKind,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Span>,
+    /// Came from a gazetteer (a real country, organisation or seat), so kept even if mentioned once.
+    pub known: bool,
+    /// Speaks in some position, so kept.
+    pub speaker: bool,
+    /// Byte offset of the latest mention seen in the text-order sweep.
+    pub last_seen: usize,
+}
+
+/// The parties found so far, with what positions need to resolve speakers.
+#[derive(Debug, Default)]
+pub(crate) struct PartyTable {
+    pub(crate) drafts: Vec<Draft>,
+    /// Folded canonical names → party index.
+    by_name: HashMap<String, usize>,
+    /// Single words that name one party (surnames, acronyms, one-word names) → party index.
+    by_word: HashMap<String, usize>,
+    /// Every mention as (span, party index), sorted by start once extraction is done.
+    pub(crate) mentions: Vec<(Span, usize)>,
+    /// Party ids in output order, by party index (`None`: dropped), set by [`Self::finalize`].
+    ids: Vec<Option<String>>,
+    finished: Vec<Party>,
+    /// The body's tokens, kept for positions.
+    pub(crate) tokens: super::Tokens,
+}
+
+/// Lower-cased, apostrophes and dots removed, a leading article dropped: the key names merge on.
+pub(crate) fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for w in name.split_whitespace() {
+        let w: String = w
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == '-')
+            .flat_map(char::to_lowercase)
+            .collect();
+        if w.is_empty() || (out.is_empty() && matches!(w.as_str(), "the" | "a" | "an")) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&w);
+    }
+    out
+}
+
+impl PartyTable {
+    /// The party named `name`, creating it if needed; returns its index.
+    pub fn intern(&mut self, name: &str, kind: PartyKind, known: bool) -> usize {
+        let key = fold(name);
+        if let Some(&i) = self.by_name.get(&key) {
+            self.drafts[i].known |= known;
+            return i;
+        }
+        let i = self.drafts.len();
+        self.drafts.push(Draft {
+            name: name.to_owned(),
+            kind,
+            role: None,
+            affiliation: None,
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+            known,
+            speaker: false,
+            last_seen: 0,
+        });
+        self.by_name.insert(key, i);
+        if kind == PartyKind::Person {
+            if let Some(last) = name.split_whitespace().last() {
+                self.by_word.entry(fold(last)).or_insert(i);
+            }
+        } else if !name.contains(' ') {
+            self.by_word.entry(fold(name)).or_insert(i);
+        }
+        i
+    }
+
+    /// The party a folded full name belongs to.
+    pub fn by_name(&self, name: &str) -> Option<usize> {
+        self.by_name.get(&fold(name)).copied()
+    }
+
+    /// The party a single word (surname, acronym) names.
+    pub fn by_word(&self, word: &str) -> Option<usize> {
+        self.by_word.get(&fold(word)).copied()
+    }
+
+    /// Makes `word` (an acronym or short name) a way of naming party `i`.
+    pub fn add_word(&mut self, word: &str, i: usize) {
+        self.by_word.entry(fold(word)).or_insert(i);
+    }
+
+    /// Records a mention of party `i` with its surface form.
+    pub fn mention(&mut self, i: usize, span: Span, surface: &str) {
+        let d = &mut self.drafts[i];
+        d.mentions.push(span);
+        d.last_seen = d.last_seen.max(span.start);
+        let surface = surface.trim();
+        if !surface.is_empty() && surface != d.name && !d.aliases.iter().any(|a| a == surface) {
+            d.aliases.push(surface.to_owned());
+        }
+        self.mentions.push((span, i));
+    }
+
+    /// Sorts the mention index (call once extraction has added them all).
+    pub fn sort_mentions(&mut self) {
+        self.mentions
+            .sort_unstable_by_key(|(s, _)| (s.start, s.end));
+        for d in &mut self.drafts {
+            d.mentions.sort_unstable();
+            d.mentions.dedup();
+        }
+    }
+
+    /// The party with a mention overlapping `span` (the longest such mention wins).
+    pub fn at(&self, span: Span) -> Option<usize> {
+        let i = self.mentions.partition_point(|(s, _)| s.end <= span.start);
+        self.mentions[i..]
+            .iter()
+            .take_while(|(s, _)| s.start < span.end)
+            .filter(|(s, _)| s.overlaps(span))
+            .max_by_key(|(s, _)| s.len())
+            .map(|&(_, p)| p)
+    }
+
+    /// The latest mention before `pos` of a party `accept`s, looking back at most `window`
+    /// mentions (so the cost per lookup is bounded).
+    pub fn latest_before(
+        &self,
+        pos: usize,
+        window: usize,
+        accept: impl Fn(&Draft) -> bool,
+    ) -> Option<usize> {
+        let i = self.mentions.partition_point(|(s, _)| s.start < pos);
+        self.mentions[..i]
+            .iter()
+            .rev()
+            .take(window)
+            .find(|(_, p)| accept(&self.drafts[*p]))
+            .map(|&(_, p)| p)
+    }
+
+    /// Chooses the parties to keep, in order of first mention, and gives them ids `p1`, `p2`, ….
+    pub fn finalize(&mut self) {
+        let mut order: Vec<usize> = (0..self.drafts.len())
+            .filter(|&i| {
+                let d = &self.drafts[i];
+                !d.mentions.is_empty()
+                    && (d.speaker
+                        || d.known
+                        || d.role.is_some()
+                        || d.mentions.len() >= 2
+                        || d.kind != PartyKind::Person
+                        || d.name.contains(' '))
+            })
+            .collect();
+        order.sort_by_key(|&i| {
+            self.drafts[i]
+                .mentions
+                .first()
+                .map_or(usize::MAX, |s| s.start)
+        });
+        self.ids = vec![None; self.drafts.len()];
+        self.finished = order
+            .iter()
+            .enumerate()
+            .map(|(n, &i)| {
+                let id = format!("p{}", n + 1);
+                self.ids[i] = Some(id.clone());
+                let d = &self.drafts[i];
+                Party {
+                    id,
+                    name: d.name.clone(),
+                    kind: d.kind,
+                    role: d.role.clone(),
+                    affiliation: d.affiliation.clone(),
+                    aliases: d.aliases.clone(),
+                    mentions: d.mentions.clone(),
+                }
+            })
+            .collect();
+    }
+
+    /// The output id of party `i`, once [`Self::finalize`] has run and if it was kept.
+    pub fn id(&self, i: usize) -> Option<String> {
+        self.ids.get(i).cloned().flatten()
+    }
+
+    /// The finished parties.
+    pub fn into_parties(mut self) -> Vec<Party> {
+        if self.ids.len() != self.drafts.len() {
+            self.finalize();
+        }
+        self.finished
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_merges_surface_variants() {
+        assert_eq!(fold("The Kremlin"), "kremlin");
+        assert_eq!(fold("U.S."), "us");
+        assert_eq!(fold("Putin’s"), "putins");
+    }
+
+    #[test]
+    fn surnames_and_overlaps_resolve() {
+        let mut t = PartyTable::default();
+        let p = t.intern("Vladimir Putin", PartyKind::Person, false);
+        t.mention(p, Span::new(10, 24), "Vladimir Putin");
+        t.sort_mentions();
+        assert_eq!(t.by_word("Putin"), Some(p));
+        assert_eq!(t.at(Span::new(20, 30)), Some(p));
+        assert_eq!(t.at(Span::new(30, 40)), None);
+        assert_eq!(
+            t.latest_before(50, 4, |d| d.kind == PartyKind::Person),
+            Some(p)
+        );
+    }
+}

@@ -1,0 +1,378 @@
+//! One sentence's attribution: the cue, the source phrase around it, and where the content is.
+//!
+//! Forms recognised (source S, cue C, content X):
+//! - `X, S C.` and `“X,” S C.` — content before, source and cue at the end;
+//! - `X, C S.` — inverted ("…, said the minister");
+//! - `S C (that) X.`, `S C Y (that) X.` for verbs with a hearer ("told reporters");
+//! - `According to S, X.` and `X, according to S.`
+
+use crate::lexicon::{self, GazKind, PronounRef};
+use crate::model::{Span, Stance};
+use crate::parties::Tokens;
+use crate::text::{Doc, TokKind};
+
+/// Where the content lies relative to the cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Content {
+    /// From the sentence start to this byte (exclusive).
+    Before(usize),
+    /// From this byte to the sentence end.
+    After(usize),
+    /// In the next quotation after this byte ("X said:" then a quote).
+    NextQuote(usize),
+}
+
+/// An attribution found in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Found {
+    /// The cue's tokens (`start..end`).
+    pub cue: (usize, usize),
+    /// The source phrase's tokens (`start..end`).
+    pub source: (usize, usize),
+    /// Where the content is.
+    pub content: Content,
+    /// Stance the cue suggests.
+    pub stance: Stance,
+}
+
+/// Token helpers over one document.
+pub(crate) struct View<'d, 'a> {
+    pub doc: &'d Doc<'a>,
+    pub tk: &'d Tokens,
+}
+
+impl View<'_, '_> {
+    fn word(&self, i: usize) -> &str {
+        self.tk.word(self.doc, i)
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.tk.toks.get(i).is_some_and(|t| t.kind == TokKind::Word)
+    }
+
+    fn is_punct(&self, i: usize, chars: &[char]) -> bool {
+        self.tk
+            .toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokKind::Punct)
+            && self
+                .word(i)
+                .chars()
+                .next()
+                .is_some_and(|c| chars.contains(&c))
+    }
+
+    fn is_title(&self, i: usize) -> bool {
+        matches!(self.tk.gaz.get(i), Some(Some((e, _))) if e.kind == GazKind::Title)
+    }
+
+    fn is_name_word(&self, i: usize) -> bool {
+        self.is_word(i)
+            && self.tk.is_cap(self.doc, i)
+            && (self.tk.gaz[i].is_some() || !lexicon::is_non_name(self.word(i)))
+    }
+
+    /// True when token `i` can head a source phrase.
+    fn is_head(&self, i: usize) -> bool {
+        self.is_name_word(i)
+            || (self.is_word(i) && {
+                let l = self.lower(i);
+                lexicon::is_source_noun(&l) || self.is_title(i)
+            })
+    }
+
+    /// True when token `i` can stand inside a source phrase before its head.
+    fn is_inner(&self, i: usize) -> bool {
+        if self
+            .tk
+            .toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokKind::Possessive)
+        {
+            return true;
+        }
+        // "Mr. Podesta", "Sen. John McCain": the dot of a title abbreviation.
+        if i > 0 && self.is_punct(i, &['.']) && lexicon::is_abbreviation(self.word(i - 1)) {
+            return true;
+        }
+        self.is_word(i)
+            && (self.is_name_word(i) || self.is_title(i) || {
+                let l = self.lower(i);
+                lexicon::is_source_modifier(&l) || lexicon::is_source_noun(&l)
+            })
+    }
+
+    /// The source phrase ending just before the cue at `cue` (after adverbs like "also"), if any.
+    fn source_before(&self, a: usize, cue: usize) -> Option<(usize, usize)> {
+        let mut e = cue;
+        while e > a && self.is_word(e - 1) && lexicon::is_cue_adverb(&self.lower(e - 1)) {
+            e -= 1;
+        }
+        if e == a {
+            return None;
+        }
+        // "Carly Fiorina, a candidate, says" / "Bolton, who …, said": skip the apposition's comma.
+        if self.is_punct(e - 1, &[',']) && e >= a + 2 {
+            return self
+                .phrase_ending(a, e - 1)
+                .filter(|&(s, _)| s > a && self.is_punct(s - 1, &[',']))
+                .or_else(|| self.phrase_ending(a, e - 1));
+        }
+        // "Sen. David Perdue (R-Ga.) said": skip the bracket.
+        if self.is_punct(e - 1, &[')']) {
+            if let Some(open) = (e.saturating_sub(8).max(a)..e - 1)
+                .rev()
+                .find(|&i| self.is_punct(i, &['(']))
+            {
+                e = open;
+            }
+            if e == a {
+                return None;
+            }
+        }
+        let h = e - 1;
+        if self.lower(h) == "who" && h > a {
+            let end = if self.is_punct(h - 1, &[',']) {
+                h - 1
+            } else {
+                h
+            };
+            return self.phrase_ending(a, end);
+        }
+        self.phrase_ending(a, e)
+    }
+
+    /// The noun phrase ending just before token `e`, if one ends there.
+    fn phrase_ending(&self, a: usize, e: usize) -> Option<(usize, usize)> {
+        if e <= a {
+            return None;
+        }
+        let h = e - 1;
+        if self.is_word(h) && lexicon::pronoun(self.word(h)).is_some() {
+            return Some((h, e));
+        }
+        let mut s = h;
+        let head = self.is_head(h);
+        if !(head || (self.is_word(h) && self.word(h).chars().all(char::is_lowercase))) {
+            return None;
+        }
+        let mut determiner = None;
+        while s > a && h - s < 8 {
+            let t = s - 1;
+            let connector = self.is_word(t)
+                && t > a
+                && lexicon::is_name_connector(self.word(t))
+                && self.is_name_word(t - 1);
+            let lowercase_word =
+                !head && self.is_word(t) && self.word(t).chars().all(char::is_lowercase);
+            if self.is_inner(t) || connector || lowercase_word {
+                s = t;
+                if matches!(
+                    self.lower(t).as_str(),
+                    "the" | "a" | "an" | "this" | "his" | "her" | "their" | "its" | "another"
+                ) {
+                    determiner = Some(t);
+                    if !head {
+                        break;
+                    }
+                }
+            } else {
+                break;
+            }
+        }
+        if !head {
+            // "The billionaire real estate magnate says": a described source needs its determiner.
+            s = determiner?;
+        }
+        // A phrase never starts with a possessive ending.
+        while s < h && self.tk.toks[s].kind == TokKind::Possessive {
+            s += 1;
+        }
+        Some((s, e))
+    }
+
+    /// The source phrase starting at `s` (inverted order, "said the minister"), if any.
+    fn source_after(&self, s: usize, b: usize) -> Option<(usize, usize)> {
+        if s < b && self.is_word(s) && lexicon::pronoun(self.word(s)) == Some(PronounRef::Person) {
+            return Some((s, s + 1));
+        }
+        let mut e = s;
+        let mut head = false;
+        while e < b {
+            if self.is_inner(e) {
+                head |= self.is_head(e);
+                e += 1;
+            } else if self.is_word(e)
+                && e + 1 < b
+                && lexicon::is_name_connector(self.word(e))
+                && self.is_name_word(e + 1)
+            {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+        (head && e > s).then_some((s, e))
+    }
+
+    /// "according to a new poll by X, …": everything up to the next comma (at most 12 words).
+    fn broad_source_after(&self, s: usize, b: usize) -> Option<(usize, usize)> {
+        let e = (s..b.min(s + 12))
+            .find(|&i| !self.is_word(i) && self.tk.toks[i].kind != TokKind::Possessive)
+            .unwrap_or(b.min(s + 12));
+        (e > s).then_some((s, e))
+    }
+
+    /// The subject at the start of the sentence ("Trump spoke, *saying* …"), if it is a name or pronoun.
+    fn subject(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let mut s = a;
+        while s < b
+            && self.is_word(s)
+            && self.tk.is_cap(self.doc, s)
+            && lexicon::is_non_name(self.word(s))
+            && lexicon::pronoun(self.word(s)).is_none()
+        {
+            s += 1;
+        }
+        self.source_after(s, b)
+    }
+
+    /// Every attribution in the sentence with tokens `a..b`, skipping cues for which `skip`
+    /// is true (inside quotations).
+    pub fn find(&self, a: usize, b: usize, skip: impl Fn(Span) -> bool) -> Vec<Found> {
+        let mut out = Vec::new();
+        let sentence_end = self
+            .tk
+            .toks
+            .get(b.wrapping_sub(1))
+            .map_or(0, |t| t.span.end);
+        for c in a..b {
+            if !self.is_word(c) || skip(self.tk.toks[c].span) {
+                continue;
+            }
+            let w = self.word(c);
+            if w.chars().next().is_some_and(char::is_uppercase) && w != "According" {
+                continue;
+            }
+            let lw = w.to_lowercase();
+            if lw == "according" && c + 2 < b && self.lower(c + 1) == "to" {
+                let Some((s, e)) = self
+                    .source_after(c + 2, b)
+                    .filter(|&(_, e)| e >= b || !self.is_word(e))
+                    .or_else(|| self.broad_source_after(c + 2, b))
+                else {
+                    continue;
+                };
+                let lead = c == a || (self.is_word(c - 1) && c - 1 == a);
+                let content = if lead || !self.is_punct(c - 1, &[',', '—', '(']) {
+                    let from = if self.is_punct(e, &[',']) { e + 1 } else { e };
+                    if from >= b {
+                        continue;
+                    }
+                    Content::After(self.tk.toks[from].span.start)
+                } else {
+                    Content::Before(self.tk.toks[c - 1].span.start)
+                };
+                out.push(Found {
+                    cue: (c, c + 2),
+                    source: (s, e),
+                    content,
+                    stance: Stance::Neutral,
+                });
+                continue;
+            }
+            let Some(stance) = lexicon::cue(&lw) else {
+                continue;
+            };
+            // Inverted: "…, said the minister." / "“…,” said Trump."
+            if c > a
+                && self.is_punct(c - 1, &[',', '”', '"', '’', '\''])
+                && let Some(source) = self
+                    .source_after(c + 1, b)
+                    .filter(|&(_, e)| e >= b || self.tk.toks[e].kind == TokKind::Punct)
+            {
+                out.push(Found {
+                    cue: (c, c + 1),
+                    source,
+                    content: Content::Before(self.tk.toks[c - 1].span.start),
+                    stance,
+                });
+                continue;
+            }
+            let participle = c > a && lw.ends_with("ing") && self.is_punct(c - 1, &[',', '—']);
+            let source = if participle {
+                // "Trump spoke on Monday, saying …": the subject of the sentence speaks, or the
+                // source of the attribution just before ("“…,” he said, adding …").
+                self.subject(a, c)
+                    .or_else(|| out.last().map(|f: &Found| f.source))
+            } else {
+                self.source_before(a, c)
+            };
+            let Some((s, e)) = source else {
+                continue;
+            };
+            let after_comma =
+                !participle && s > a + 1 && self.is_punct(s - 1, &[',', '”', '"', '—', '\'']);
+            // "said (on Monday) that …" — but not "said, adding that …".
+            let that_follows = (c + 1..b.min(c + 12))
+                .take_while(|&i| !self.is_punct(i, &[',', '.', ';']))
+                .any(|i| self.lower(i) == "that");
+            let tail_short = (c + 1..b).filter(|&i| self.is_word(i)).count() <= 8;
+            let colon = self.is_punct(c + 1, &[':']);
+            // "“…,” she said several months later": a quotation that opens the sentence and
+            // closes before the source is the content.
+            let quote_first = self.is_punct(a, &['“', '"', '\''])
+                && (a + 1..s).any(|i| self.is_punct(i, &['”', '"', '\'']));
+            let content = if !colon && !that_follows && (quote_first || (after_comma && tail_short))
+            {
+                Content::Before(self.tk.toks[s - 1].span.start)
+            } else {
+                let from = self.content_start(c, b, &lw);
+                if from >= b || self.is_punct(from, &['.']) {
+                    Content::NextQuote(sentence_end)
+                } else {
+                    Content::After(self.tk.toks[from].span.start)
+                }
+            };
+            out.push(Found {
+                cue: (c, c + 1),
+                source: (s, e),
+                content,
+                stance,
+            });
+        }
+        out
+    }
+
+    /// Where the content starts after the cue `c`: past the hearer ("told reporters"),
+    /// adverbials ("in an interview on Sunday") and "that".
+    fn content_start(&self, c: usize, b: usize, cue: &str) -> usize {
+        let mut from = c + 1;
+        let window = b.min(from + 14);
+        let that_or_comma = |from: usize| {
+            (from..window).find(|&i| self.lower(i) == "that" || self.is_punct(i, &[',', ':']))
+        };
+        if lexicon::is_object_cue(cue) {
+            if let Some(t) = (from..b.min(from + 8)).find(|&i| self.lower(i) == "that") {
+                from = t;
+            } else if let Some((_, oe)) = self.source_after(from, b) {
+                from = oe;
+            }
+        }
+        if from < b
+            && self.is_word(from)
+            && lexicon::is_adverbial_start(&self.lower(from))
+            && let Some(t) = that_or_comma(from)
+        {
+            from = t;
+        }
+        while from < b && (self.lower(from) == "that" || self.is_punct(from, &[':', ','])) {
+            from += 1;
+        }
+        from
+    }
+}

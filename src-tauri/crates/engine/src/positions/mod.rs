@@ -1,0 +1,219 @@
+//! Positions: attributions (quotes and paraphrases) resolved to their speakers.
+//!
+//! One pass over the sentences: each sentence's first cue with a source phrase gives a
+//! position ([`attribution`]); content that lies inside quotation marks becomes a quote (the
+//! whole quotation, even across sentences); a sentence that opens with a quotation nobody was
+//! credited with continues the previous speaker's quote ("“A,” he said. “B.”"). Speakers are
+//! resolved to parties in the same text-order pass ([`speaker`]).
+
+mod attribution;
+mod quotes;
+mod speaker;
+mod stance;
+
+use crate::model::{Position, PositionKind, Span, Stance};
+use crate::parties::PartyTable;
+use crate::text::{Doc, trim};
+
+use attribution::{Content, View};
+use quotes::Quote;
+
+/// A position before its speaker's party id is known.
+struct Raw {
+    kind: PositionKind,
+    content: Span,
+    cue: Span,
+    source: Span,
+    stance: Stance,
+    sentence: Span,
+    party: usize,
+    speaker: String,
+}
+
+/// Finds the positions of `doc`, adding speakers that are not yet parties.
+pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> {
+    let tk = std::mem::take(&mut parties.tokens);
+    let quotes = quotes::find(doc);
+    let mut used = vec![false; quotes.len()];
+    let view = View { doc, tk: &tk };
+    let mut raws: Vec<Raw> = Vec::new();
+    let in_quote = |pos: Span| quote_at(&quotes, pos.start).is_some();
+    for (si, &(a, b)) in tk.sentences.iter().enumerate() {
+        let sentence = doc.sentences[si];
+        let found = view.find(a, b, in_quote);
+        if !found.is_empty() {
+            for f in found {
+                let Some((content, kind)) =
+                    content_span(doc, sentence, f.content, &quotes, &mut used)
+                else {
+                    continue;
+                };
+                if raws.iter().rev().take(4).any(|r| r.content == content) {
+                    continue;
+                }
+                let cue = tk.span(f.cue.0, f.cue.1);
+                let source = tk.span(f.source.0, f.source.1);
+                let (party, speaker) =
+                    speaker::resolve(doc, parties, source, raws.last().map(|r| r.party));
+                raws.push(Raw {
+                    kind,
+                    content,
+                    cue,
+                    source,
+                    stance: stance::of(doc, f.stance, content),
+                    sentence,
+                    party,
+                    speaker,
+                });
+            }
+            continue;
+        }
+        // A sentence opening with a quotation nobody was credited with continues the last quote.
+        // (Or holds a quotation of several words: a scare quote is one or two.)
+        let first = quotes.partition_point(|q| q.outer().end <= sentence.start);
+        let Some(qi) = quote_at(&quotes, sentence.start).or_else(|| {
+            quotes
+                .get(first)
+                .filter(|q| {
+                    q.open.start < sentence.end
+                        && doc.slice(q.inner).split_whitespace().count() >= 5
+                })
+                .map(|_| first)
+        }) else {
+            continue;
+        };
+        if used[qi] {
+            continue;
+        }
+        let Some(prev) = raws.last() else { continue };
+        let para = doc.sentence_paragraph[si];
+        let prev_para = doc
+            .sentence_at(prev.sentence.start)
+            .map_or(usize::MAX, |i| doc.sentence_paragraph[i]);
+        if para > prev_para + 2 {
+            continue;
+        }
+        if credited_later(&view, doc, &quotes[qi], &quotes) {
+            continue;
+        }
+        used[qi] = true;
+        let q = quotes[qi];
+        let content = q.inner;
+        raws.push(Raw {
+            kind: PositionKind::Quote,
+            content,
+            cue: prev.cue,
+            source: prev.source,
+            stance: stance::of(doc, Stance::Neutral, content),
+            sentence,
+            party: prev.party,
+            speaker: prev.speaker.clone(),
+        });
+    }
+    parties.tokens = tk;
+    parties.finalize();
+    raws.into_iter()
+        .filter(|r| !r.content.is_empty())
+        .map(|r| Position {
+            party: parties.id(r.party),
+            speaker: r.speaker,
+            kind: r.kind,
+            text: doc.slice(r.content).to_owned(),
+            cue: doc.slice(r.cue).to_owned(),
+            issue: stance::issue(doc, r.content),
+            stance: r.stance,
+            content_span: r.content,
+            cue_span: Some(r.cue),
+            source_span: Some(r.source),
+            sentence_span: r.sentence,
+        })
+        .collect()
+}
+
+/// The quotation whose marks enclose byte `pos`, if any.
+fn quote_at(quotes: &[Quote], pos: usize) -> Option<usize> {
+    let i = quotes.partition_point(|q| q.outer().end <= pos);
+    quotes
+        .get(i)
+        .filter(|q| q.outer().start <= pos && pos < q.outer().end.max(q.outer().start + 1))
+        .map(|_| i)
+}
+
+/// True when a quotation that runs past its first sentence is credited where it closes
+/// ("“A. B,” he said."), so it is not a continuation of the previous speaker.
+fn credited_later(view: &View<'_, '_>, doc: &Doc<'_>, q: &Quote, quotes: &[Quote]) -> bool {
+    let Some(close) = q.close else { return false };
+    let Some(si) = doc.sentence_at(close.start) else {
+        return false;
+    };
+    if doc.sentences[si].start == q.open.start {
+        // The quotation is one sentence: any cue in it is outside the quotation anyway.
+    }
+    let (a, b) = view.tk.sentences[si];
+    view.find(a, b, |s| quote_at(quotes, s.start).is_some())
+        .iter()
+        .any(|f| view.tk.toks[f.cue.0].span.start > close.start)
+}
+
+/// The content span for an attribution, as a quote when it lies inside quotation marks.
+fn content_span(
+    doc: &Doc<'_>,
+    sentence: Span,
+    content: Content,
+    quotes: &[Quote],
+    used: &mut [bool],
+) -> Option<(Span, PositionKind)> {
+    let region = match content {
+        Content::Before(end) => Span::new(sentence.start, end),
+        Content::After(start) => Span::new(start, sentence.end),
+        Content::NextQuote(after) => {
+            let i = quotes.partition_point(|q| q.open.start < after);
+            let q = quotes.get(i)?;
+            // Only a quotation that follows at once (the next sentence or paragraph).
+            let gap = doc.text.get(after..q.open.start)?;
+            if gap.split_whitespace().next().is_some() {
+                return None;
+            }
+            used[i] = true;
+            return Some((q.inner, PositionKind::Quote));
+        }
+    };
+    let region = clean(doc, region);
+    if region.is_empty() {
+        return None;
+    }
+    // Content that sits inside one quotation is that quotation, whole.
+    if let Some(qi) = quote_at(quotes, region.start).or_else(|| {
+        quote_at(quotes, region.end.saturating_sub(1)).filter(|&i| {
+            let o = quotes[i].outer();
+            o.start >= region.start && o.start <= region.start + 4
+        })
+    }) {
+        let q = quotes[qi];
+        let o = q.outer();
+        let covered = o.start.max(region.start)..o.end.min(region.end);
+        if covered.len() * 10 >= region.len() * 8 {
+            used[qi] = true;
+            return Some((q.inner, PositionKind::Quote));
+        }
+    }
+    // A paraphrase: mark the quotations it contains as used.
+    let mut i = quotes.partition_point(|q| q.outer().end <= region.start);
+    while let Some(q) = quotes.get(i) {
+        if q.outer().start >= region.end {
+            break;
+        }
+        used[i] = true;
+        i += 1;
+    }
+    Some((region, PositionKind::Paraphrase))
+}
+
+/// `span` trimmed of white space and of final sentence punctuation.
+fn clean(doc: &Doc<'_>, span: Span) -> Span {
+    let mut s = trim(doc.text, span);
+    let t = doc.slice(s);
+    let t2 = t.trim_end_matches(['.', ',', ';', ':', ' ', '—', '-']);
+    s.end -= t.len() - t2.len();
+    trim(doc.text, s)
+}

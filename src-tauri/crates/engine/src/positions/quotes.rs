@@ -1,0 +1,93 @@
+//! Quotations: spans inside quotation marks, paired in one pass per paragraph.
+//!
+//! Curly marks pair by direction; a straight `"` opens when nothing is open and closes
+//! otherwise. A quote still open at the end of its paragraph runs to the paragraph's end
+//! (news style leaves the mark open when a quote continues into the next paragraph).
+
+use crate::model::Span;
+use crate::text::Doc;
+
+/// One quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Quote {
+    /// The opening mark.
+    pub open: Span,
+    /// The closing mark, if the quote closes in its paragraph.
+    pub close: Option<Span>,
+    /// The words inside the marks, trimmed of white space.
+    pub inner: Span,
+}
+
+impl Quote {
+    /// From the opening mark to the closing mark (or the end of the words).
+    pub fn outer(&self) -> Span {
+        Span::new(
+            self.open.start,
+            self.close.map_or(self.inner.end, |c| c.end),
+        )
+    }
+}
+
+/// Every quotation of the body, in text order.
+pub(crate) fn find(doc: &Doc<'_>) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for &p in &doc.paragraphs {
+        let mut open: Option<Span> = None;
+        let text = doc.slice(p);
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let mut at = Span::new(p.start + i, p.start + i + c.len_utf8());
+            // Two apostrophes stand for a straight double quote in some archives ('' … '').
+            let c = if c == '\'' && chars.peek().is_some_and(|&(_, d)| d == '\'') {
+                chars.next();
+                at.end += 1;
+                '"'
+            } else {
+                c
+            };
+            match (c, open) {
+                ('“' | '"', None) => open = Some(at),
+                ('”' | '"', Some(o)) => {
+                    push(doc, o, Some(at), Span::new(o.end, at.start), &mut out);
+                    open = None;
+                }
+                ('“', Some(_)) => open = Some(at),
+                _ => {}
+            }
+        }
+        if let Some(o) = open {
+            push(doc, o, None, Span::new(o.end, p.end), &mut out);
+        }
+    }
+    out
+}
+
+fn push(doc: &Doc<'_>, open: Span, close: Option<Span>, inner: Span, out: &mut Vec<Quote>) {
+    let inner = crate::text::trim(doc.text, inner);
+    if !inner.is_empty() {
+        out.push(Quote { open, close, inner });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(t: &str) -> Vec<&str> {
+        let d = Doc::new(t, 0);
+        find(&d).iter().map(|q| &t[q.inner.range()]).collect()
+    }
+
+    #[test]
+    fn pairs_curly_and_straight_marks() {
+        assert_eq!(
+            quotes("“A b,” he said. \"C d.\" Then “e"),
+            ["A b,", "C d.", "e"]
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_runs_to_paragraph_end() {
+        assert_eq!(quotes("He said: “We will.\n\nNext."), ["We will."]);
+    }
+}

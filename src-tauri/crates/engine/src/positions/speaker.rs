@@ -1,0 +1,160 @@
+//! Speaker resolution: from the source phrase at a cue to one party.
+//!
+//! A phrase that overlaps a party mention is that party (names, surnames, acronyms and
+//! title-only references were resolved when parties were found); a pronoun is the latest
+//! person (he, she) or body (they, it) mentioned before it; a descriptive phrase headed by a
+//! source noun ("a senior US official", "analysts") becomes an unnamed party of its own.
+
+use crate::lexicon::{self, PronounRef};
+use crate::model::{PartyKind, Span};
+use crate::parties::PartyTable;
+use crate::text::Doc;
+
+/// How far back (in mentions) a pronoun looks for its antecedent.
+const PRONOUN_WINDOW: usize = 40;
+
+/// The party index and canonical name speaking through `source`.
+pub(crate) fn resolve(
+    doc: &Doc<'_>,
+    table: &mut PartyTable,
+    source: Span,
+    last_speaker: Option<usize>,
+) -> (usize, String) {
+    let text = doc.slice(source);
+    let p = match lexicon::pronoun(text) {
+        Some(PronounRef::Person) => pronoun(table, source, last_speaker, true),
+        Some(_) => pronoun(table, source, last_speaker, false),
+        None => named(table, text, source),
+    };
+    let p = match p {
+        Some(p) => p,
+        // A pronoun with nobody to point back to.
+        None if lexicon::pronoun(text).is_some() => {
+            table.intern("unnamed source", PartyKind::Person, false)
+        }
+        None => described(table, text, source),
+    };
+    let d = &mut table.drafts[p];
+    d.speaker = true;
+    (p, d.name.clone())
+}
+
+/// The party a non-pronoun source phrase names: the party at its head word, or, for a
+/// phrase speaking for a body ("the Kremlin's spokesman", "Russia's foreign ministry"), the
+/// body; a phrase headed by a plain source noun ("a senior US official") names nobody yet.
+fn named(table: &PartyTable, text: &str, source: Span) -> Option<usize> {
+    let head = text.rsplit(char::is_whitespace).next().unwrap_or(text);
+    let head_span = Span::new(source.end - head.len(), source.end);
+    if let Some(p) = table.at(head_span) {
+        return Some(p);
+    }
+    let lower = head.to_lowercase();
+    let for_a_body = text.contains("'s ")
+        || text.contains("’s ")
+        || matches!(
+            lower.as_str(),
+            "spokesperson"
+                | "spokesman"
+                | "spokeswoman"
+                | "office"
+                | "service"
+                | "ministry"
+                | "government"
+                | "campaign"
+        );
+    if lexicon::is_source_noun(&lower) && !for_a_body {
+        return None;
+    }
+    table.at(source)
+}
+
+fn pronoun(
+    table: &PartyTable,
+    source: Span,
+    last_speaker: Option<usize>,
+    person: bool,
+) -> Option<usize> {
+    let wanted = |kind: PartyKind| (kind == PartyKind::Person) == person;
+    // The speaker of the sentence before usually carries on ("Trump said … He added …").
+    let recent = table.latest_before(source.start, PRONOUN_WINDOW, |d| wanted(d.kind));
+    match (last_speaker, recent) {
+        (Some(s), Some(r)) if wanted(table.drafts[s].kind) => {
+            let s_seen = table.drafts[s]
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.start < source.start);
+            let r_seen = table.drafts[r]
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.start < source.start);
+            // Prefer the last speaker unless someone else of the same sort was named since.
+            if r_seen.map(|m| m.start) > s_seen.map(|m| m.start) && r != s {
+                Some(r)
+            } else {
+                Some(s)
+            }
+        }
+        (_, r) => r,
+    }
+}
+
+/// A party for a source phrase that names nobody already known.
+fn described(table: &mut PartyTable, text: &str, source: Span) -> usize {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let head = words
+        .last()
+        .map_or("", |w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let lower = head.to_lowercase();
+    let body: Vec<&str> = words
+        .iter()
+        .copied()
+        .skip_while(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "a" | "an" | "the" | "another" | "one"
+            )
+        })
+        .collect();
+    let mut body = body.join(" ");
+    // Sentence-initial capital on a plain noun ("Analysts warn"): write it as a noun.
+    if body.split_whitespace().next().is_some_and(|w| {
+        let l = w.to_lowercase();
+        lexicon::is_source_noun(&l) || lexicon::is_source_modifier(&l)
+    }) {
+        let mut c = body.chars();
+        body = c
+            .next()
+            .map_or_else(String::new, |f| f.to_lowercase().chain(c).collect());
+    }
+    let p = if lexicon::is_source_noun(&lower) {
+        let named_body = text.chars().any(char::is_uppercase)
+            && matches!(
+                lower.as_str(),
+                "government" | "ministry" | "administration" | "campaign"
+            );
+        if named_body {
+            table.intern(&body, PartyKind::Government, false)
+        } else {
+            let kind = if lower.ends_with('s') && !lower.ends_with("ss") {
+                PartyKind::Group
+            } else {
+                PartyKind::Person
+            };
+            table.intern(&format!("unnamed {body}"), kind, false)
+        }
+    } else {
+        let kind = if text
+            .split_whitespace()
+            .any(|w| lexicon::org_word(w).is_some())
+        {
+            PartyKind::Organization
+        } else {
+            PartyKind::Person
+        };
+        table.intern(&body, kind, false)
+    };
+    table.mention(p, source, text);
+    p
+}

@@ -1,0 +1,792 @@
+//! Turning a sentence into the question an analyst would write: "X is expected to meet Y
+//! soon" → "Will X meet Y soon?"; "questioned whether Washington could spare the weapons" →
+//! "Could Washington spare the weapons?". Only words of the sentence are used, moved and
+//! trimmed; a pronoun subject is replaced by the party it stands for.
+
+use crate::dates::Tok;
+use crate::model::{QuestionKind, Span};
+
+/// What the phrasing needs to know about the sentence's context.
+pub(super) struct Context<'a> {
+    /// Positions of the sentence: (content span, source span, speaker).
+    pub positions: Vec<(Span, Option<Span>, &'a str)>,
+    /// The person a "he"/"she" stands for when no position says (the last one named before).
+    pub last_person: Option<&'a str>,
+}
+
+impl Context<'_> {
+    /// Who the pronoun at `at` stands for: the speaker of the position it opens or sits in,
+    /// else the last person named. "they" and "it" are left alone: a wrong name is worse
+    /// than no question.
+    fn resolve(&self, at: Span, pronoun: &str) -> Option<&str> {
+        if !matches!(pronoun, "he" | "she" | "we" | "i") {
+            return None;
+        }
+        // The pronoun as a position's source first, else the tightest content around it.
+        let by_position = self
+            .positions
+            .iter()
+            .find(|(_, source, _)| *source == Some(at))
+            .or_else(|| {
+                self.positions
+                    .iter()
+                    .filter(|(content, _, _)| content.contains(at))
+                    .min_by_key(|(content, _, _)| content.len())
+            })
+            .map(|p| p.2);
+        let fallback = if matches!(pronoun, "he" | "she") {
+            self.last_person
+        } else {
+            None
+        };
+        by_position.or(fallback)
+    }
+}
+
+/// A phrased question and the kind its construction suggests.
+pub(super) struct Phrased {
+    pub text: String,
+    pub kind: QuestionKind,
+}
+
+const MODALS: &[&str] = &[
+    "will", "would", "could", "may", "might", "can", "should", "must",
+];
+const SCHEDULE_ADJ: &[&str] = &[
+    "expected",
+    "set",
+    "due",
+    "scheduled",
+    "poised",
+    "likely",
+    "going",
+    "planning",
+    "preparing",
+    "hoping",
+];
+const INTENT_VERBS: &[&str] = &[
+    "plans",
+    "planned",
+    "intends",
+    "intended",
+    "aims",
+    "aimed",
+    "hopes",
+    "hoped",
+    "expects",
+    "expected",
+    "wants",
+    "wanted",
+    "promised",
+    "vowed",
+    "pledged",
+    "threatened",
+    "seeks",
+    "sought",
+];
+const PENDING_ING: &[&str] = &[
+    "meeting",
+    "discussing",
+    "considering",
+    "weighing",
+    "reviewing",
+    "negotiating",
+    "deciding",
+    "debating",
+    "deliberating",
+];
+/// Words that end the verb phrase of a question.
+const VP_STOPS: &[&str] = &[
+    ".",
+    "?",
+    "!",
+    ";",
+    ":",
+    "—",
+    "–",
+    "(",
+    ")",
+    "citing",
+    "which",
+    "who",
+    "though",
+    "although",
+    "but",
+    "while",
+    "amid",
+    "following",
+    "according",
+    "saying",
+    "adding",
+    "hinting",
+    "noting",
+    "because",
+    "whereas",
+];
+/// Words that open a clause: a subject starts after the last one.
+/// Reporting verbs: what follows them is a clause with its own subject.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "noted",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "warned",
+    "stated",
+    "argued",
+    "insisted",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "hoped",
+    "announced",
+    "reiterated",
+    "confirmed",
+    "acknowledged",
+    "explained",
+    "suggested",
+];
+/// Words that show a stretch of text is a clause, not a subject phrase.
+const FINITE: &[&str] = &[
+    "to", "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "should", "must", "do", "does", "did", "that", "which",
+];
+const CLAUSE_OPENERS: &[&str] = &[
+    ",",
+    ";",
+    ":",
+    "—",
+    "–",
+    "that",
+    "whether",
+    "if",
+    "said",
+    "says",
+    "told",
+    "announced",
+    "because",
+    "although",
+    "though",
+    "but",
+    "while",
+    "as",
+    "“",
+    "”",
+    "\"",
+    "«",
+    "»",
+    "(",
+    ")",
+    "however",
+    "meanwhile",
+    "before",
+    "after",
+    "until",
+    "when",
+    "once",
+    "since",
+];
+/// A subject never starts with these: the construction found was not a main clause.
+const NOT_SUBJECT_START: &[&str] = &[
+    "what", "which", "who", "whom", "how", "why", "where", "in", "at", "on", "for", "with", "to",
+    "of", "by", "from", "during", "despite", "after", "before",
+];
+/// Function words trimmed from the end of a verb phrase.
+const TRAILING: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "for", "from", "with", "by", "and", "or", "as",
+    "its", "his", "her", "their", "that", "this", ",", "“", "”", "\"", "’", "'",
+];
+/// Adverbs dropped from a question ("also", "probably").
+const DROPPED: &[&str] = &[
+    "never",
+    "not",
+    "n't",
+    "also",
+    "still",
+    "probably",
+    "now",
+    "then",
+    "reportedly",
+];
+const EVENT_VERBS: &[&str] = &[
+    "meet", "hold", "host", "visit", "travel", "sign", "attend", "convene", "resume", "take",
+    "begin", "start", "open", "finalise", "finalize",
+];
+const PRONOUNS: &[&str] = &["he", "she", "we", "i", "they", "it", "you"];
+const QUESTION_OPENERS: &[&str] = &[
+    "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "should",
+    "has", "have", "what", "when", "where", "who", "why", "how", "which",
+];
+const MAX_SUBJECT_WORDS: usize = 10;
+const MAX_VP_WORDS: usize = 18;
+
+struct S<'t, 'a> {
+    text: &'a str,
+    toks: &'t [Tok<'a>],
+    lower: &'t [String],
+}
+
+impl S<'_, '_> {
+    fn is(&self, k: usize, words: &[&str]) -> bool {
+        self.lower
+            .get(k)
+            .is_some_and(|w| words.contains(&w.as_str()))
+    }
+    fn word(&self, k: usize) -> bool {
+        self.toks[k].s.chars().any(char::is_alphanumeric)
+    }
+
+    /// Tokens `from..to` minus `skip`, with the text's own spacing collapsed to single spaces.
+    fn join(&self, from: usize, to: usize, skip: &[&str]) -> String {
+        let mut out = String::new();
+        let mut prev_end: Option<usize> = None;
+        for k in from..to {
+            let t = &self.toks[k];
+            if skip.contains(&self.lower[k].as_str()) || matches!(t.s, "“" | "”" | "\"" | "«" | "»")
+            {
+                continue;
+            }
+            if prev_end.is_some_and(|e| self.text[e..t.span.start].chars().any(char::is_whitespace))
+            {
+                out.push(' ');
+            }
+            out.push_str(t.s);
+            prev_end = Some(t.span.end);
+        }
+        out
+    }
+
+    /// True when tokens `start..at` can be a subject: not a relative clause ("a development
+    /// that could reshape …"), a gerund phrase ("Reiterating his condolences"), a contraction
+    /// ("it's") or a stretch with a verb inside ("The President emphasized his pledge to
+    /// ensure Iran …"). Participles after an article stay ("the elected leaders").
+    fn noun_phrase(&self, start: usize, at: usize) -> bool {
+        if start >= at
+            || self.is(start, NOT_SUBJECT_START)
+            || self.is(at - 1, &["that", "which", "who"])
+        {
+            return false;
+        }
+        let gerund = self.lower[start].ends_with("ing") && self.lower[start].len() > 5;
+        if (start..at).any(|k| {
+            matches!(
+                self.toks[k].s,
+                "(" | ")" | "[" | "]" | ";" | ":" | "—" | "–"
+            )
+        }) {
+            return false;
+        }
+        let verb_inside = (start..at).any(|k| {
+            let w = &self.lower[k];
+            let after_article =
+                k > start && self.is(k - 1, &["the", "a", "an", "its", "their", "his", "her"]);
+            self.is(k, FINITE)
+                || self.is(k, REPORTING)
+                || (k > start && w.len() > 4 && w.ends_with("ed") && !after_article)
+        });
+        let contraction = (start..at).any(|k| {
+            matches!(self.toks[k].s, "'" | "’")
+                && self.is(k + 1, &["s", "re", "ve", "ll", "d"])
+                && (k + 2 >= at || k == start)
+        }) || !self.word(start);
+        !(gerund || verb_inside || contraction)
+    }
+
+    /// The subject before token `at`: back to the nearest clause opener, if it is short.
+    fn subject(&self, at: usize) -> Option<(usize, usize)> {
+        let mut start = 0;
+        for k in (0..at).rev() {
+            // "Russia, France, and Ukraine": a comma before "and" or between names is a list.
+            let list_comma = self.toks[k].s == ","
+                && (self.is(k + 1, &["and", "or"])
+                    || (k > 0
+                        && self.toks[k - 1].s.starts_with(char::is_uppercase)
+                        && self
+                            .toks
+                            .get(k + 1)
+                            .is_some_and(|t| t.s.starts_with(char::is_uppercase))
+                        && (k + 1..(k + 8).min(self.toks.len()))
+                            .any(|j| self.is(j, &["and", "or"]))));
+            if list_comma {
+                continue;
+            }
+            if (self.is(k, CLAUSE_OPENERS) || self.is(k, REPORTING))
+                && (k + 1..at).any(|j| self.word(j))
+            {
+                start = k + 1;
+                break;
+            }
+        }
+        while start < at
+            && self.is(
+                start,
+                &["also", "and", "but", "so", "then", "however", "meanwhile"],
+            )
+        {
+            start += 1;
+        }
+        if !self.noun_phrase(start, at) {
+            return None;
+        }
+        let mut at = at;
+        while at > start
+            && self.is(
+                at - 1,
+                &[
+                    "also",
+                    "meanwhile",
+                    "reportedly",
+                    "still",
+                    "now",
+                    "already",
+                    ",",
+                ],
+            )
+        {
+            at -= 1;
+        }
+        let n = (start..at).filter(|&k| self.word(k)).count();
+        (n > 0 && n <= MAX_SUBJECT_WORDS).then_some((start, at))
+    }
+
+    /// The verb phrase from `from`: to the first stop word, a clause comma, or the word limit.
+    fn vp_end(&self, from: usize) -> usize {
+        let mut n = 0;
+        let mut k = from;
+        while k < self.toks.len() {
+            if self.is(k, VP_STOPS) {
+                break;
+            }
+            if self.toks[k].s == "," {
+                // A comma inside a list of names ("Germany, France and Ukraine") continues.
+                let list = self.toks.get(k + 1).is_some_and(|t| {
+                    t.s.starts_with(char::is_uppercase)
+                        && (k + 1..(k + 5).min(self.toks.len())).any(|j| self.lower[j] == "and")
+                });
+                if !list {
+                    break;
+                }
+            }
+            if self.is(k, &["for"]) && self.is(k + 1, &["what"]) {
+                break;
+            }
+            // A long phrase ends before its purpose clause ("… in Berlin to discuss …").
+            if n >= 8 && self.is(k, &["to"]) {
+                break;
+            }
+            if self.word(k) {
+                n += 1;
+                if n > MAX_VP_WORDS {
+                    break;
+                }
+            }
+            k += 1;
+        }
+        while k > from && self.is(k - 1, TRAILING) {
+            k -= 1;
+        }
+        k
+    }
+
+    /// A subject phrase for a question, with pronouns replaced and a leading article lowered.
+    fn subject_text(&self, (a, b): (usize, usize), ctx: &Context<'_>) -> Option<String> {
+        let words: Vec<usize> = (a..b).filter(|&k| self.word(k)).collect();
+        if words.len() == 1 && self.is(words[0], PRONOUNS) {
+            if let Some(name) = ctx.resolve(self.toks[words[0]].span, &self.lower[words[0]]) {
+                return Some(name.to_owned());
+            }
+            // "Trump said he expected to …": the pronoun is the subject of "said".
+            let k = words[0];
+            if k > 0 && self.is(k - 1, REPORTING) {
+                let outer = self.subject(k - 1)?;
+                if (outer.0..outer.1).filter(|&j| self.word(j)).count() == 1
+                    && self.is(outer.0, PRONOUNS)
+                {
+                    return None;
+                }
+                return self.subject_text(outer, ctx);
+            }
+            return None;
+        }
+        let s = self.join(a, b, &[]);
+        let lowered = [
+            "The ", "A ", "An ", "This ", "These ", "Those ", "Its ", "Their ",
+        ]
+        .iter()
+        .find_map(|p| {
+            s.strip_prefix(p)
+                .map(|rest| format!("{} {rest}", p.trim().to_lowercase()))
+        });
+        Some(lowered.unwrap_or(s))
+    }
+}
+
+/// Capitalises the first letter and ends with one question mark.
+fn finish(q: &str) -> String {
+    let q = q
+        .trim()
+        .trim_end_matches(['.', ',', ';', ':', '?', '!', '-', '—', '–', ' '])
+        .trim();
+    let mut c = q.chars();
+    let Some(first) = c.next() else {
+        return String::new();
+    };
+    format!("{}{}?", first.to_uppercase(), c.as_str())
+}
+
+fn modal_word(w: &str) -> &'static str {
+    match w {
+        "could" => "Could",
+        "can" => "Can",
+        "should" | "must" => "Should",
+        _ => "Will",
+    }
+}
+
+/// Phrases the sentence `toks` as a question, or `None` when no construction fits.
+pub(super) fn phrase(
+    text: &str,
+    toks: &[Tok<'_>],
+    lower: &[String],
+    ctx: &Context<'_>,
+) -> Option<Phrased> {
+    let s = S { text, toks, lower };
+    if toks.len() >= 5 && toks.last().is_some_and(|t| t.s == "?") {
+        return explicit(&s);
+    }
+    // "If X, Y will Z" → "Will Y Z if X?"
+    if s.is(0, &["if"])
+        && let Some(comma) = toks.iter().position(|t| t.s == ",")
+    {
+        let cond = s.join(1, comma, &[]);
+        if let Some(main) = construction(&s, comma + 1, ctx) {
+            return Some(Phrased {
+                text: finish(&format!("{} if {cond}", main.text.trim_end_matches('?'))),
+                kind: QuestionKind::PendingDecision,
+            });
+        }
+    }
+    construction(&s, 0, ctx)
+}
+
+/// A question the text asks itself: kept as asked, without a speaker label.
+fn explicit(s: &S<'_, '_>) -> Option<Phrased> {
+    let mut a = 0;
+    // Skip "QUESTION:" style labels and fillers ("Well,", "So").
+    while a + 1 < s.toks.len()
+        && (s.is(a, &["well", "so", "okay", "ok", "and", ",", ":"])
+            || (s.toks[a].s.len() > 1
+                && s.toks[a].s.chars().all(|c| c.is_uppercase())
+                && s.toks[a + 1].s == ":"))
+    {
+        a += 1;
+    }
+    // A real question opens with an auxiliary or a wh-word ("Is that the last step?"), not an
+    // imperative or a statement with a rising tone ("You didn't have anything to say?").
+    if !s.is(a, QUESTION_OPENERS) {
+        return None;
+    }
+    let q = s.join(a, s.toks.len(), &[]);
+    (q.split_whitespace().count() >= 4).then(|| Phrased {
+        text: finish(&q),
+        kind: QuestionKind::UnknownFact,
+    })
+}
+
+/// The first construction from token `from` that makes a question: intentions, schedules and
+/// "whether" first, then modals, then pending deliberations, then an open-ended noun.
+fn construction(s: &S<'_, '_>, from: usize, ctx: &Context<'_>) -> Option<Phrased> {
+    strong(s, from, ctx)
+        .or_else(|| weak(s, from, ctx))
+        .or_else(|| noun_question(s, from))
+}
+
+fn strong(s: &S<'_, '_>, from: usize, ctx: &Context<'_>) -> Option<Phrased> {
+    let n = s.toks.len();
+    for k in from..n {
+        // "whether Washington could spare the weapons"
+        if s.is(k, &["whether"]) {
+            if let Some(q) = inverted(s, k + 1, s.vp_end(k + 1), ctx) {
+                return Some(q);
+            }
+            continue;
+        }
+        // "X is expected to meet Y"
+        if s.is(k, &["is", "are", "was", "were"])
+            && s.is(k + 1, SCHEDULE_ADJ)
+            && s.is(k + 2, &["to"])
+        {
+            let kind = if s.is(k + 3, EVENT_VERBS) {
+                QuestionKind::ScheduledEvent
+            } else {
+                QuestionKind::PendingDecision
+            };
+            if let Some(q) = will(s, s.subject(k), k + 3, "Will", kind, ctx) {
+                return Some(q);
+            }
+        }
+        // "A meeting is tentatively scheduled for April 14 in Bergen"
+        if s.is(k, &["is", "are", "was", "were"]) {
+            let mut j = k + 1;
+            while s.lower.get(j).is_some_and(|w| w.ends_with("ly")) {
+                j += 1;
+            }
+            if s.is(j, &["scheduled", "planned", "set", "due"]) && s.is(j + 1, &["for", "on", "in"])
+            {
+                let when_fixed = s.toks.get(j + 2).is_some_and(|t| {
+                    t.s.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+                });
+                if let Some(subject) = s.subject(k).and_then(|sub| s.subject_text(sub, ctx)) {
+                    let rest = if when_fixed {
+                        format!("on {}", s.join(j + 2, s.vp_end(j + 2), DROPPED))
+                    } else {
+                        "as planned".to_owned()
+                    };
+                    return Some(Phrased {
+                        text: finish(&format!("Will {subject} take place {rest}")),
+                        kind: QuestionKind::ScheduledEvent,
+                    });
+                }
+            }
+        }
+        // "X rejected the offer as premature" → will X accept it after all?
+        if s.is(k, &["rejected", "dismissed", "refused", "rebuffed"]) && k > from {
+            let (verb_at, end) = if s.is(k + 1, &["to"]) {
+                (k + 2, s.vp_end(k + 2))
+            } else {
+                (k + 1, s.vp_end(k + 1))
+            };
+            let obj_end = (verb_at..end)
+                .find(|&j| s.is(j, &["as", "because", "over"]))
+                .unwrap_or(end);
+            if let Some(subject) = s.subject(k).and_then(|sub| s.subject_text(sub, ctx))
+                && obj_end > verb_at
+            {
+                let rest = s.join(verb_at, obj_end, DROPPED);
+                let text = if s.is(k + 1, &["to"]) {
+                    format!("Will {subject} {rest} after all")
+                } else {
+                    format!("Will {subject} accept {rest} after all")
+                };
+                return Some(Phrased {
+                    text: finish(&text),
+                    kind: QuestionKind::Contested,
+                });
+            }
+        }
+        // "X plans to visit Y", "X noted plans to meet Y"
+        if s.is(k, INTENT_VERBS) && s.is(k + 1, &["to"]) && k > from {
+            // "noted plans to": "plans" is a noun and the verb before it has the subject.
+            let noun_use = k > from + 1
+                && (s.lower[k - 1].ends_with("ed")
+                    || s.is(k - 1, &["has", "have", "had", "its", "their", "his", "her"]));
+            let subject = if noun_use {
+                s.subject(k - 1)
+            } else {
+                s.subject(k)
+            };
+            if let Some(q) = will(
+                s,
+                subject,
+                k + 2,
+                "Will",
+                QuestionKind::PendingDecision,
+                ctx,
+            ) {
+                return Some(q);
+            }
+        }
+    }
+    None
+}
+
+fn weak(s: &S<'_, '_>, from: usize, ctx: &Context<'_>) -> Option<Phrased> {
+    let n = s.toks.len();
+    for k in from..n {
+        // "X will/could meet Y"
+        if s.is(k, MODALS) && k > from {
+            let mut v = k + 1;
+            // "can’t" is "can", "’", "t": the negation goes, as "not" does.
+            while s.is(v, DROPPED) || s.is(v, &["'", "’", "t"]) {
+                v += 1;
+            }
+            let kind = if s.is(v, EVENT_VERBS) {
+                QuestionKind::ScheduledEvent
+            } else {
+                QuestionKind::UncertainOutcome
+            };
+            // "could meet on August 17" is a scheduled event: ask whether it will happen.
+            let m = if kind == QuestionKind::ScheduledEvent {
+                "Will"
+            } else {
+                modal_word(&s.lower[k])
+            };
+            if let Some(q) = will(s, s.subject(k), v, m, kind, ctx) {
+                return Some(q);
+            }
+        }
+        // "The cabinet is meeting to discuss this matter" → what will it decide?
+        if s.is(k, &["is", "are"]) && s.is(k + 1, PENDING_ING) && k > from {
+            let subject = s.subject(k).and_then(|sub| s.subject_text(sub, ctx));
+            let end = s.vp_end(k + 1);
+            if let Some(subject) = subject
+                && end > k + 1
+            {
+                let vp = s.join(k + 1, end, DROPPED);
+                return Some(Phrased {
+                    text: finish(&format!("What will {subject} decide after {vp}")),
+                    kind: QuestionKind::PendingDecision,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The first word after `from` that looks like the clause's verb (for "noted plans to").
+fn first_verb(s: &S<'_, '_>, from: usize, to: usize) -> usize {
+    (from..to)
+        .rev()
+        .find(|&k| {
+            let w = &s.lower[k];
+            w.ends_with("ed") || w.ends_with('s') && !s.toks[k].s.starts_with(char::is_uppercase)
+        })
+        .unwrap_or(to)
+}
+
+/// "Will SUBJECT VP?" with the verb phrase starting at `v`.
+fn will(
+    s: &S<'_, '_>,
+    subject: Option<(usize, usize)>,
+    v: usize,
+    modal: &str,
+    kind: QuestionKind,
+    ctx: &Context<'_>,
+) -> Option<Phrased> {
+    let subject = s.subject_text(subject?, ctx)?;
+    let end = s.vp_end(v);
+    if end <= v || !(v..end).any(|k| s.word(k)) {
+        return None;
+    }
+    let vp = s.join(v, end, DROPPED);
+    Some(Phrased {
+        text: finish(&format!("{modal} {subject} {vp}")),
+        kind,
+    })
+}
+
+/// A "whether" clause as a question: its modal or auxiliary moved to the front.
+fn inverted(s: &S<'_, '_>, from: usize, to: usize, ctx: &Context<'_>) -> Option<Phrased> {
+    let kind = QuestionKind::PendingDecision;
+    // "Whether they can sell a deal is another question": the clause ends at the main verb.
+    let aux_at = (from..to)
+        .find(|&k| s.is(k, MODALS) || s.is(k, &["is", "are", "was", "were", "has", "have", "had"]));
+    let to = aux_at
+        .and_then(|a| (a + 1..to).find(|&k| s.is(k, &["is", "was", "remains", "remain"])))
+        .unwrap_or(to);
+    // "whether to supply the missiles": the clause's subject is the sentence's.
+    if s.is(from, &["to"]) {
+        let subject = s.subject(first_verb(s, 0, from.saturating_sub(1)));
+        return will(s, subject, from + 1, "Will", kind, ctx);
+    }
+    let aux = (from..to).find(|&k| {
+        s.is(k, MODALS) || s.is(k, &["is", "are", "was", "were", "has", "have", "had"])
+    })?;
+    if aux == from || !s.noun_phrase(from, aux) {
+        return None;
+    }
+    let subject = s.subject_text((from, aux), ctx)?;
+    let mut v = aux + 1;
+    while s.is(v, DROPPED) {
+        v += 1;
+    }
+    if v >= to {
+        return None;
+    }
+    let vp = s.join(v, to, DROPPED);
+    let lead = match s.lower[aux].as_str() {
+        "is" | "was" => "Is".to_owned(),
+        "are" | "were" => "Are".to_owned(),
+        "has" | "have" | "had" => "Has".to_owned(),
+        m => modal_word(m).to_owned(),
+    };
+    Some(Phrased {
+        text: finish(&format!("{lead} {subject} {vp}")),
+        kind,
+    })
+}
+
+static NOUNS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        // File order is priority order, so the lines are read as written (not sorted).
+        include_str!("../../data/questions_nouns.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    });
+
+/// Words that may stand inside a noun phrase before its head ("the Jeddah talks").
+fn modifier(s: &S<'_, '_>, k: usize) -> bool {
+    let w = &s.lower[k];
+    s.word(k) && !s.is(k, MODALS) && !s.is(k, CLAUSE_OPENERS) && !s.is(k, NOT_SUBJECT_START)
+        && !matches!(w.as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "has" | "have"
+            | "had" | "and" | "or" | "to" | "not" | "will")
+        && !w.ends_with("ed")
+        && !(w.ends_with("ing") && w.len() > 4)
+        || s.toks[k].s == "-"
+        // a possessive: "the forum's ministerial meeting"
+        || (matches!(s.toks[k].s, "'" | "’") && s.is(k + 1, &["s"]))
+}
+
+/// Questions about an open-ended noun ("Will the ceasefire hold?"); the noun listed first in
+/// the data file wins when a sentence has several.
+fn noun_question(s: &S<'_, '_>, from: usize) -> Option<Phrased> {
+    let (k, i) = (from..s.toks.len())
+        .filter_map(|k| {
+            NOUNS
+                .iter()
+                .position(|(n, _)| *n == s.lower[k])
+                .map(|i| (k, i))
+        })
+        .min_by_key(|&(_, i)| i)?;
+    {
+        let mut a = k;
+        while a > from
+            && k - a < 7
+            && modifier(s, a - 1)
+            && !s.is(a - 1, &["the", "a", "an", "this", "these", "its", "their"])
+        {
+            a -= 1;
+        }
+        // Without a determiner the walk may have taken a verb ("sell Putin's war"): keep only
+        // names, numbers, hyphens and possessives then.
+        let has_det = a > from && s.is(a - 1, &["the", "a", "an", "this", "these", "its", "their"]);
+        if !has_det {
+            while a < k && s.toks[a].s.starts_with(|c: char| c.is_lowercase()) && s.lower[a] != "s"
+            {
+                a += 1;
+            }
+            while a < k && !s.word(a) {
+                a += 1;
+            }
+        }
+        let det = if a > from && s.is(a - 1, &["the", "this", "these", "its", "their"]) {
+            format!("{} ", s.lower[a - 1])
+        } else if a > from && s.is(a - 1, &["a", "an"]) || a == k {
+            "the ".to_owned()
+        } else {
+            String::new()
+        };
+        let np = format!("{det}{}", s.join(a, k + 1, &[]));
+        let q = NOUNS[i].1.replace("{np}", &np);
+        Some(Phrased {
+            text: finish(&q),
+            kind: QuestionKind::UncertainOutcome,
+        })
+    }
+}

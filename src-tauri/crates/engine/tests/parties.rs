@@ -1,0 +1,96 @@
+//! Parties table tests on sentences written for these tests.
+
+use attache_engine::{Brief, DraftOptions, PartyKind, draft};
+
+fn brief(text: &str) -> Brief {
+    draft(text, &DraftOptions::default()).expect("drafts")
+}
+
+fn party<'a>(b: &'a Brief, name: &str) -> &'a attache_engine::Party {
+    b.parties
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("no party {name}: {:?}", names(b)))
+}
+
+fn names(b: &Brief) -> Vec<&str> {
+    b.parties.iter().map(|p| p.name.as_str()).collect()
+}
+
+#[test]
+fn titled_people_get_role_and_affiliation() {
+    let b = brief(
+        "Talks\n\nRussian President Vladimir Putin met US Secretary of State Marco Rubio. \
+         Putin later left.",
+    );
+    let putin = party(&b, "Vladimir Putin");
+    assert_eq!(putin.kind, PartyKind::Person);
+    assert_eq!(putin.role.as_deref(), Some("President"));
+    assert_eq!(putin.affiliation.as_deref(), Some("Russia"));
+    assert_eq!(putin.mentions.len(), 2, "surname merges with the full name");
+    let rubio = party(&b, "Marco Rubio");
+    assert_eq!(rubio.role.as_deref(), Some("Secretary of State"));
+    assert_eq!(rubio.affiliation.as_deref(), Some("United States"));
+}
+
+#[test]
+fn seats_countries_and_venues() {
+    let b = brief("Summit\n\nThe Kremlin said Moscow was ready. The leaders will meet in Vienna.");
+    assert_eq!(party(&b, "Kremlin").kind, PartyKind::Government);
+    assert_eq!(party(&b, "Russia").kind, PartyKind::Country);
+    assert!(!names(&b).contains(&"Vienna"), "a venue is not a party");
+}
+
+#[test]
+fn organisations_merge_with_their_acronyms() {
+    let b = brief(
+        "Court\n\nHungary will leave the International Criminal Court. The ICC has not \
+         responded. The paramilitary Rapid Support Forces (RSF) agreed. RSF fighters left.",
+    );
+    let icc = party(&b, "International Criminal Court");
+    assert_eq!(icc.kind, PartyKind::Organization);
+    assert_eq!(icc.mentions.len(), 2);
+    let rsf = party(&b, "Rapid Support Forces");
+    assert_eq!(
+        rsf.mentions.len(),
+        3,
+        "name, bracketed acronym and later acronym"
+    );
+    assert_eq!(party(&b, "Hungary").kind, PartyKind::Country);
+}
+
+#[test]
+fn title_only_references_resolve_by_affiliation() {
+    let b = brief(
+        "Call\n\nUkrainian President Volodymyr Zelensky spoke to US President Donald Trump. \
+         The Ukrainian leader thanked him.",
+    );
+    let z = party(&b, "Volodymyr Zelensky");
+    assert!(
+        z.aliases.iter().any(|a| a == "The Ukrainian leader"),
+        "{:?}",
+        z.aliases
+    );
+    assert_eq!(party(&b, "Donald Trump").mentions.len(), 1);
+}
+
+#[test]
+fn possessive_owner_is_the_affiliation() {
+    let b = brief("Aides\n\nPutin's aide Yuri Ushakov said the call went well.");
+    let u = party(&b, "Yuri Ushakov");
+    assert_eq!(u.role.as_deref(), Some("Aide"));
+    assert!(u.affiliation.is_some());
+}
+
+#[test]
+fn ids_follow_first_mention_and_spans_are_exact() {
+    let text = "T\n\nFrance and Germany met. Chancellor Anna Weber spoke.";
+    let b = brief(text);
+    for (i, p) in b.parties.iter().enumerate() {
+        assert_eq!(p.id, format!("p{}", i + 1));
+        for m in &p.mentions {
+            assert!(!text[m.range()].trim().is_empty());
+        }
+    }
+    assert_eq!(names(&b)[..2], ["France", "Germany"]);
+}

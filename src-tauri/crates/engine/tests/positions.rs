@@ -1,0 +1,145 @@
+//! Positions table tests on sentences written for these tests: each row is an article, the
+//! content we expect, its kind, cue and speaker.
+
+use attache_engine::{Brief, DraftOptions, PositionKind, Stance, draft};
+
+fn brief(text: &str) -> Brief {
+    draft(text, &DraftOptions::default()).expect("drafts")
+}
+
+/// (article body, expected content, kind, cue, speaker)
+const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
+    (
+        "Foreign Minister Anna Berg said on Monday that Norway would host the talks.",
+        "Norway would host the talks",
+        PositionKind::Paraphrase,
+        "said",
+        "Anna Berg",
+    ),
+    (
+        "Minister Anna Berg arrived. “We are ready,” she said.",
+        "We are ready,",
+        PositionKind::Quote,
+        "said",
+        "Anna Berg",
+    ),
+    (
+        "The ceasefire will hold, a senior US official said.",
+        "The ceasefire will hold",
+        PositionKind::Paraphrase,
+        "said",
+        "unnamed senior US official",
+    ),
+    (
+        "According to the Kremlin, the call was productive.",
+        "the call was productive",
+        PositionKind::Paraphrase,
+        "According to",
+        "Kremlin",
+    ),
+    (
+        "Talks will resume in May, according to diplomats.",
+        "Talks will resume in May",
+        PositionKind::Paraphrase,
+        "according to",
+        "unnamed diplomats",
+    ),
+    (
+        "President Omar Diallo told reporters that the border would reopen.",
+        "the border would reopen",
+        PositionKind::Paraphrase,
+        "told",
+        "Omar Diallo",
+    ),
+    (
+        "\"It is too early,\" said Prime Minister Lena Holt.",
+        "It is too early,",
+        PositionKind::Quote,
+        "said",
+        "Lena Holt",
+    ),
+    (
+        "Senator Paul Grant wrote: “The vote is final.”",
+        "The vote is final.",
+        PositionKind::Quote,
+        "wrote",
+        "Paul Grant",
+    ),
+    (
+        "Analysts warn the path to peace remains uncertain.",
+        "the path to peace remains uncertain",
+        PositionKind::Paraphrase,
+        "warn",
+        "unnamed analysts",
+    ),
+];
+
+#[test]
+fn table_of_attributions() {
+    for &(body, content, kind, cue, speaker) in ROWS {
+        let text = format!("Title\n\n{body}");
+        let b = brief(&text);
+        let p = b
+            .positions
+            .iter()
+            .find(|p| p.text == content)
+            .unwrap_or_else(|| panic!("{body:?}: no position {content:?} in {:#?}", b.positions));
+        assert_eq!(p.kind, kind, "{body:?}");
+        assert_eq!(p.cue, cue, "{body:?}");
+        assert_eq!(p.speaker, speaker, "{body:?}");
+        assert_eq!(&text[p.content_span.range()], p.text);
+        let src = p.source_span.expect("a source span");
+        assert!(!text[src.range()].is_empty());
+    }
+}
+
+#[test]
+fn split_quote_gives_one_position_per_part_with_the_same_speaker() {
+    let b = brief("T\n\nMinister Anna Berg spoke. “We are ready,” she said. “We will go.”");
+    let quotes: Vec<_> = b
+        .positions
+        .iter()
+        .filter(|p| p.kind == PositionKind::Quote)
+        .map(|p| (p.text.as_str(), p.speaker.as_str(), p.cue.as_str()))
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            ("We are ready,", "Anna Berg", "said"),
+            ("We will go.", "Anna Berg", "said")
+        ]
+    );
+}
+
+#[test]
+fn multi_sentence_quote_is_one_content_span() {
+    let b = brief("T\n\n“We came. We saw. We left,” said General Tom Reyes.");
+    assert_eq!(b.positions.len(), 1);
+    assert_eq!(b.positions[0].text, "We came. We saw. We left,");
+    assert_eq!(b.positions[0].speaker, "Tom Reyes");
+}
+
+#[test]
+fn stance_follows_cue_and_hedges() {
+    let b = brief(
+        "T\n\nMinister Anna Berg denied that troops had moved. \
+         Minister Omar Diallo said the deal may collapse. \
+         Minister Lena Holt promised aid if the ceasefire holds.",
+    );
+    let stance = |who: &str| {
+        b.positions
+            .iter()
+            .find(|p| p.speaker == who)
+            .map(|p| p.stance)
+            .unwrap_or_else(|| panic!("no position for {who}"))
+    };
+    assert_eq!(stance("Anna Berg"), Stance::Oppose);
+    assert_eq!(stance("Omar Diallo"), Stance::Uncertain);
+    assert_eq!(stance("Lena Holt"), Stance::Conditional);
+}
+
+#[test]
+fn scare_quotes_without_a_cue_are_not_positions() {
+    let b = brief("T\n\nThe so-called “peace plan” was published on Monday.");
+    assert!(b.positions.is_empty(), "{:#?}", b.positions);
+}

@@ -1,0 +1,332 @@
+//! The in-memory index behind list and search: one entry per note file, reloaded only when the
+//! file's size or modification time changes.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::MutexGuard;
+
+use crate::error::{Result, VaultError};
+use crate::files::{self, Loaded, problem_line, read_note};
+use crate::frontmatter::{self, FrontMatter};
+use crate::model::NoteSummary;
+use crate::vault::{Vault, lock};
+
+/// Everything known about the notes, by relative path.
+#[derive(Debug, Default)]
+pub(crate) struct Index {
+    pub entries: HashMap<String, Entry>,
+    /// Counts refreshes; entries not seen in the latest one are gone from disk.
+    pub epoch: u64,
+}
+
+/// One note file as last read.
+#[derive(Debug)]
+pub(crate) struct Entry {
+    pub bytes: u64,
+    pub modified_ns: i128,
+    pub summary: NoteSummary,
+    /// Lower-cased title, front matter and body, for search.
+    pub lower: String,
+    /// Lower-cased title.
+    pub title_lower: String,
+    /// Byte offset of the body within `lower` (front matter before it).
+    pub body_start: usize,
+    /// The refresh that last saw the file.
+    pub seen: u64,
+}
+
+struct Found {
+    rel: String,
+    abs: PathBuf,
+    bytes: u64,
+    modified_ns: i128,
+    problem: Option<String>,
+}
+
+impl Vault {
+    /// Brings the index up to date with the folder and returns it (locked).
+    pub(crate) fn refresh(&self) -> Result<MutexGuard<'_, crate::index::Index>> {
+        let mut found = Vec::new();
+        walk(self.root(), "", &mut found, 0)
+            .map_err(|e| VaultError::io("read the vault folder", self.root(), e))?;
+        let mut index = lock(&self.index);
+        index.epoch += 1;
+        let epoch = index.epoch;
+        let mut stale = Vec::new();
+        for f in found {
+            if let Some(e) = index.entries.get_mut(&f.rel) {
+                e.seen = epoch;
+                if e.bytes == f.bytes && e.modified_ns == f.modified_ns && f.problem.is_none() {
+                    continue;
+                }
+            }
+            stale.push(f);
+        }
+        for mut e in load_all(stale) {
+            e.seen = epoch;
+            index.entries.insert(e.summary.path.clone(), e);
+        }
+        index.entries.retain(|_, e| e.seen == epoch);
+        Ok(index)
+    }
+}
+
+/// Loads entries on every core (reading and parsing 10,000 notes is the cold-list cost).
+fn load_all(stale: Vec<Found>) -> Vec<Entry> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(8);
+    if stale.len() < 64 || threads == 1 {
+        return stale.iter().map(load_entry).collect();
+    }
+    let chunk = stale.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<Found>> = Vec::new();
+    let mut it = stale.into_iter().peekable();
+    while it.peek().is_some() {
+        chunks.push(it.by_ref().take(chunk).collect());
+    }
+    std::thread::scope(|s| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|c| s.spawn(move || c.iter().map(load_entry).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+fn load_entry(f: &Found) -> Entry {
+    let problem_entry = |problem: String| Entry {
+        bytes: f.bytes,
+        modified_ns: f.modified_ns,
+        summary: NoteSummary {
+            title: title_from_path(&f.rel),
+            path: f.rel.clone(),
+            modified_ms: ms(f.modified_ns),
+            bytes: f.bytes,
+            conflict_of: conflict_of(&f.rel),
+            problem: Some(problem),
+            ..NoteSummary::default()
+        },
+        lower: String::new(),
+        title_lower: fold_case(&title_from_path(&f.rel)),
+        body_start: 0,
+        seen: 0,
+    };
+    if let Some(p) = f.problem.clone() {
+        return problem_entry(p);
+    }
+    match read_note(&f.abs) {
+        Ok(loaded) => {
+            let summary = summarize(&f.rel, &loaded);
+            let split_at = frontmatter::split(&loaded.text).map_or(0, |s| s.body_start);
+            let (front, body) = loaded.text.split_at(split_at);
+            // Lower-case the parts separately: lower-casing can change byte lengths.
+            let mut lower = fold_case(front);
+            let body_start = lower.len();
+            lower.push_str(&fold_case(body));
+            Entry {
+                bytes: loaded.bytes,
+                modified_ns: loaded.modified_ns,
+                lower,
+                title_lower: fold_case(&summary.title),
+                body_start,
+                seen: 0,
+                summary,
+            }
+        }
+        Err(e) => problem_entry(problem_line(&e)),
+    }
+}
+
+/// What a list shows for a note that was read.
+pub(crate) fn summarize(rel: &str, loaded: &Loaded) -> NoteSummary {
+    let mut s = NoteSummary {
+        path: rel.to_owned(),
+        title: title_from_path(rel),
+        modified_ms: ms(loaded.modified_ns),
+        bytes: loaded.bytes,
+        conflict_of: conflict_of(rel),
+        ..NoteSummary::default()
+    };
+    let fm = frontmatter::split(&loaded.text).and_then(|sp| match sp.yaml {
+        Some(y) => FrontMatter::parse(y),
+        None => Ok(FrontMatter::default()),
+    });
+    match fm {
+        Ok(fm) => {
+            if let Some(t) = fm.str("title") {
+                s.title = t;
+            } else if let Some(h) = first_heading(&loaded.text) {
+                s.title = h;
+            }
+            s.id = fm.str("id");
+            s.created = fm.str("created");
+            s.updated = fm.str("updated");
+            s.published = fm.str("published");
+            s.status = fm.str("status");
+            s.classification = fm.str("classification");
+            s.parties = fm.list("parties");
+            s.tags = fm.list("tags");
+        }
+        Err(reason) => {
+            s.problem = Some(problem_line(&VaultError::BrokenFrontMatter {
+                path: PathBuf::from(rel),
+                reason,
+            }));
+        }
+    }
+    s
+}
+
+fn first_heading(text: &str) -> Option<String> {
+    let body = frontmatter::split(text).map_or(text, |s| s.body);
+    body.lines()
+        .take(20)
+        .find_map(|l| l.strip_prefix("# "))
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+}
+
+fn ms(ns: i128) -> i64 {
+    i64::try_from(ns / 1_000_000).unwrap_or(i64::MAX)
+}
+
+fn title_from_path(rel: &str) -> String {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name.strip_suffix(".md").unwrap_or(name).to_owned()
+}
+
+/// For a sync tool's conflict copy, the note it conflicts with.
+pub(crate) fn conflict_of(rel: &str) -> Option<String> {
+    let (dir, name) = rel.rsplit_once('/').map_or(("", rel), |(d, n)| (d, n));
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    let original = if let Some(i) = stem.find(".sync-conflict-") {
+        &stem[..i] // Syncthing: `name.sync-conflict-20250101-120000-ABCDEFG.md`
+    } else if let Some(i) = stem.find(" (conflict copy ") {
+        &stem[..i] // Attaché's own conflict copies
+    } else if let Some(i) = stem.find(" (conflicted copy") {
+        &stem[..i] // Dropbox
+    } else {
+        return None;
+    };
+    let file = format!("{original}.md");
+    Some(if dir.is_empty() {
+        file
+    } else {
+        format!("{dir}/{file}")
+    })
+}
+
+/// True for names sync tools and editors use for temporary files, which are never notes.
+#[must_use]
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.') // hidden: .syncthing.*.tmp, .#lock files, Attaché's temp files
+        || name.starts_with("~$")
+        || name.ends_with(".tmp")
+        || name.ends_with(".swp")
+        || name.ends_with('~')
+}
+
+fn walk(root: &Path, prefix: &str, out: &mut Vec<Found>, depth: usize) -> std::io::Result<()> {
+    let dir = root.join(prefix);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(rd) => rd,
+        Err(e) if depth > 0 => {
+            let _ = e; // an unreadable subfolder should not hide the rest of the vault
+            return Ok(());
+        }
+        Err(e) => return Err(e),
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if is_ignored_name(name) {
+            continue; // also skips .attache/, .obsidian/, .git/, .trash/
+        }
+        let Ok(ft) = entry.file_type() else { continue };
+        let abs = entry.path();
+        let rel = if prefix.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{prefix}/{name}")
+        };
+        if ft.is_dir() {
+            if depth < 32 {
+                walk(root, &rel, out, depth + 1)?;
+            }
+            continue;
+        }
+        let is_md = Path::new(name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case(crate::NOTE_EXTENSION));
+        if !is_md {
+            continue;
+        }
+        let mut problem = None;
+        if ft.is_symlink() {
+            match abs.canonicalize() {
+                Ok(real) if real.starts_with(root) && real.is_file() => {}
+                Ok(real) if !real.starts_with(root) => {
+                    problem = Some(problem_line(&VaultError::OutsideVault {
+                        path: abs.clone(),
+                    }));
+                }
+                _ => problem = Some("a broken symlink: its target does not exist".to_owned()),
+            }
+        }
+        let meta = if problem.is_some() {
+            std::fs::symlink_metadata(&abs)
+        } else {
+            std::fs::metadata(&abs)
+        };
+        let Ok(meta) = meta else {
+            continue; // vanished between listing the folder and looking at it: gone
+        };
+        out.push(Found {
+            rel,
+            abs,
+            bytes: meta.len(),
+            modified_ns: files::modified_ns(&meta),
+            problem,
+        });
+    }
+    Ok(())
+}
+
+/// Lower-cases `s` for search, character by character (no context rules, so text and queries
+/// fold alike): ASCII runs byte by byte, other characters with Unicode rules.
+/// `str::to_lowercase` is several times slower on text with typographic quotes.
+pub(crate) fn fold_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(ascii);
+        out.extend(run.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let Some(c) = tail.chars().next() else { break };
+        out.extend(c.to_lowercase());
+        rest = &tail[c.len_utf8()..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold_case;
+
+    #[test]
+    fn fold_case_lowercases_each_character() {
+        for s in ["Hello “World” — ÉTÉ İstanbul ΣΑΣ", "", "ascii ONLY", "ßẞ"] {
+            let expected: String = s.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(fold_case(s), expected, "{s}");
+        }
+        // No context rules (final sigma), so a query folds the same way as the text it finds.
+        assert_eq!(fold_case("ΣΑΣ"), fold_case("σας").replace('ς', "σ"));
+    }
+}

@@ -1,0 +1,180 @@
+//! The types the UI and the CLI see (serialisable; TypeScript bindings behind the `ts` feature).
+
+use serde::{Deserialize, Serialize};
+
+/// One note in a list or search result.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct NoteSummary {
+    /// Path relative to the vault, with `/` separators.
+    pub path: String,
+    /// `title` from front matter, else the file name.
+    pub title: String,
+    /// The note's stable id (front matter `id`), when it has one.
+    pub id: Option<String>,
+    /// Front matter `created`.
+    pub created: Option<String>,
+    /// Front matter `updated`.
+    pub updated: Option<String>,
+    /// Front matter `published` (the article's publication date).
+    pub published: Option<String>,
+    /// Front matter `status` (e.g. `draft`, `final`).
+    pub status: Option<String>,
+    /// Front matter `classification` (shown as "Marking").
+    pub classification: Option<String>,
+    /// Front matter `parties`.
+    pub parties: Vec<String>,
+    /// Front matter `tags`.
+    pub tags: Vec<String>,
+    /// File modification time, milliseconds since 1970 (for sorting and "changed" badges).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub modified_ms: i64,
+    /// File size in bytes.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub bytes: u64,
+    /// For a sync tool's conflict copy (`*.sync-conflict-*`): the note it conflicts with.
+    pub conflict_of: Option<String>,
+    /// `null`, or one line saying why the file could not be read (it is left untouched).
+    pub problem: Option<String>,
+}
+
+/// What was on disk when a note was loaded: a save compares it with the file to detect
+/// edits by other programs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct LoadStamp {
+    /// Modification time, nanoseconds since 1970, as a decimal string (exceeds JS numbers).
+    pub modified_ns: String,
+    /// Size in bytes.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub bytes: u64,
+    /// XXH3-64 of the content, hex.
+    pub hash: String,
+}
+
+/// A note opened for editing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct OpenNote {
+    /// What a list shows for it.
+    pub summary: NoteSummary,
+    /// The whole file, front matter included.
+    pub markdown: String,
+    /// Pass back to [`crate::Vault::save`].
+    pub stamp: LoadStamp,
+    /// The draft as generated, from `.attache/briefs/<id>.json`, when stored.
+    pub brief: Option<attache_engine::Brief>,
+    /// The source article, from `.attache/sources/<id>.txt`, when stored.
+    pub source: Option<String>,
+}
+
+/// The result of a save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SaveOutcome {
+    /// Written; use the new stamp for the next save.
+    Saved {
+        /// The note's path (relative).
+        path: String,
+        /// What is on disk now.
+        stamp: LoadStamp,
+    },
+    /// The file changed on disk since it was loaded. It was left as it is, and the analyst's
+    /// version was written next to it as `conflict_copy`: both are kept.
+    Conflict {
+        /// The note that changed on disk (relative).
+        path: String,
+        /// The analyst's version (relative).
+        conflict_copy: String,
+    },
+}
+
+/// Metadata for a new note beyond the drafted brief.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct NewNote {
+    /// Marking; the settings' default when `None`.
+    pub classification: Option<String>,
+    /// A title instead of the brief's.
+    pub title: Option<String>,
+    /// How the note links to parties; the settings' choice (wikilinks) when `None`.
+    pub link_style: Option<crate::settings::LinkStyle>,
+}
+
+/// A note in the trash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct TrashEntry {
+    /// Pass to [`crate::Vault::restore`].
+    pub trash_id: String,
+    /// Where the note was (relative).
+    pub original_path: String,
+    /// Its title.
+    pub title: String,
+    /// When it was deleted (RFC 3339).
+    pub deleted: String,
+}
+
+/// One note in a party index, with the positions of that party in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct PartyHit {
+    /// The note.
+    pub note: NoteSummary,
+    /// The date used for ordering (published, else created, else file time).
+    pub date: Option<String>,
+    /// True when the note's front matter lists the party.
+    pub in_front_matter: bool,
+    /// The party's positions in the stored draft.
+    pub positions: Vec<attache_engine::Position>,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct SearchHit {
+    /// The note.
+    pub note: NoteSummary,
+    /// Higher is better.
+    pub score: u32,
+    /// A line of text around the first match in the body.
+    pub snippet: String,
+}
+
+/// Export format.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    /// Markdown.
+    #[default]
+    Markdown,
+    /// A standalone, sanitised, printable HTML page.
+    Html,
+    /// Plain text (for the clipboard).
+    Text,
+}
+
+/// How to export a note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct ExportOptions {
+    /// The format.
+    pub format: ExportFormat,
+    /// Keep the front matter (Markdown: as is; HTML: as a table of properties).
+    pub front_matter: bool,
+    /// Turn `[[links]]` into plain text for readers outside Obsidian (always done in HTML
+    /// and text).
+    pub flatten_links: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        Self {
+            format: ExportFormat::Markdown,
+            front_matter: true,
+            flatten_links: false,
+        }
+    }
+}

@@ -1,0 +1,486 @@
+//! The vault: opening it, resolving paths safely, creating, opening and saving notes.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use attache_engine::Brief;
+use attache_engine::render::{self, RenderOptions};
+
+use crate::atomic::{write_atomic, write_new};
+use crate::error::{Result, VaultError};
+use crate::files::{self, hash_hex, read_note};
+use crate::frontmatter::{self, FmValue, FrontMatter};
+use crate::index::Index;
+use crate::model::{LoadStamp, NewNote, NoteSummary, OpenNote, SaveOutcome};
+use crate::names;
+
+/// Folder inside the vault for Attaché's own files (drafts, sources, trash).
+pub const STATE_DIR: &str = ".attache";
+
+/// Marking written when neither the caller nor the settings give one.
+pub const DEFAULT_CLASSIFICATION: &str = "UNCLASSIFIED";
+
+/// Files Attaché itself wrote, by path, with what they looked like right after: the watcher
+/// skips events that match, so the app does not react to its own saves.
+pub(crate) type OwnWrites = Arc<Mutex<HashMap<PathBuf, (u64, i128)>>>;
+
+/// A folder of Markdown notes. Cheap to share between threads (`&Vault` is `Sync`); every
+/// method is blocking file I/O (run it off the UI thread).
+#[derive(Debug)]
+pub struct Vault {
+    root: PathBuf,
+    pub(crate) index: Mutex<Index>,
+    pub(crate) own_writes: OwnWrites,
+    pub(crate) drafts: Mutex<crate::party::DraftCache>,
+}
+
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding the lock cannot leave the data half-updated in a way that matters
+    // (the index is a cache), so keep going.
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl Vault {
+    /// Opens the vault at `root`, creating the folder if it does not exist.
+    ///
+    /// # Errors
+    /// [`VaultError::Io`] when the folder cannot be created or is not a folder.
+    pub fn open(root: impl AsRef<Path>) -> Result<Self> {
+        let root = root.as_ref();
+        std::fs::create_dir_all(root)
+            .map_err(|e| VaultError::io("create the vault folder", root, e))?;
+        let root = root
+            .canonicalize()
+            .map_err(|e| VaultError::io("open the vault folder", root, e))?;
+        if !root.is_dir() {
+            return Err(VaultError::Io {
+                action: "open the vault folder",
+                path: root,
+                source: std::io::Error::other("it is a file, not a folder"),
+            });
+        }
+        // Saves interrupted by a crash leave hidden temporary files (never a damaged note).
+        for dir in [
+            root.clone(),
+            root.join(STATE_DIR).join("briefs"),
+            root.join(STATE_DIR).join("sources"),
+        ] {
+            crate::atomic::remove_orphaned_temp_files(&dir);
+        }
+        Ok(Self {
+            root,
+            index: Mutex::new(Index::default()),
+            own_writes: Arc::default(),
+            drafts: Mutex::default(),
+        })
+    }
+
+    /// The vault folder (absolute, symlinks resolved).
+    #[must_use]
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The absolute path of a note given relative to the vault (or absolute inside it).
+    ///
+    /// # Errors
+    /// [`VaultError::OutsideVault`] for `..`, absolute paths elsewhere, Attaché's and Obsidian's
+    /// own folders, and symlinks that lead out of the vault.
+    pub fn resolve(&self, path: impl AsRef<Path>) -> Result<PathBuf> {
+        let given = path.as_ref();
+        let outside = || VaultError::OutsideVault {
+            path: given.to_owned(),
+        };
+        let rel = if given.is_absolute() {
+            let lexical = given.strip_prefix(&self.root).ok().map(Path::to_owned);
+            match lexical {
+                Some(r) => r,
+                // The caller may hold a non-canonical spelling of the root (e.g. /tmp vs /private/tmp).
+                None => given
+                    .parent()
+                    .and_then(|p| p.canonicalize().ok())
+                    .and_then(|p| p.strip_prefix(&self.root).ok().map(Path::to_owned))
+                    .and_then(|p| given.file_name().map(|n| p.join(n)))
+                    .ok_or_else(outside)?,
+            }
+        } else {
+            given.to_owned()
+        };
+        let rel = names::check_relative(&rel).map_err(|_| outside())?;
+        let first = rel.split('/').next().unwrap_or("");
+        if first == STATE_DIR || first == ".obsidian" {
+            return Err(outside());
+        }
+        let abs = self.root.join(&rel);
+        if std::fs::symlink_metadata(&abs).is_ok() {
+            let real = abs
+                .canonicalize()
+                .map_err(|e| VaultError::io("open", &abs, e))?;
+            if !real.starts_with(&self.root) {
+                return Err(outside());
+            }
+        } else if let Some(parent) = abs.parent().and_then(|p| p.canonicalize().ok())
+            && !parent.starts_with(&self.root)
+        {
+            return Err(outside());
+        }
+        Ok(abs)
+    }
+
+    /// The path of `abs` relative to the vault, with `/` separators.
+    pub(crate) fn rel(&self, abs: &Path) -> String {
+        abs.strip_prefix(&self.root)
+            .unwrap_or(abs)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    pub(crate) fn state_dir(&self, sub: &str) -> PathBuf {
+        self.root.join(STATE_DIR).join(sub)
+    }
+
+    fn brief_path(&self, id: &str) -> PathBuf {
+        self.state_dir("briefs").join(format!("{id}.json"))
+    }
+
+    fn source_path(&self, id: &str) -> PathBuf {
+        self.state_dir("sources").join(format!("{id}.txt"))
+    }
+
+    /// Creates a note from a drafted brief and the article it was drafted from: renders the
+    /// Markdown, gives it a new `id`, and stores the draft and the article under `.attache/`.
+    /// The file is named `YYYY-MM-DD Title.md` (publication date, else today).
+    ///
+    /// # Errors
+    /// [`VaultError::Io`] when a file cannot be written.
+    pub fn create(&self, brief: &Brief, source: &str, meta: &NewNote) -> Result<OpenNote> {
+        let id = uuid::Uuid::new_v4().to_string();
+        let now = now_rfc3339();
+        let mut brief = brief.clone();
+        if let Some(t) = meta
+            .title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            t.clone_into(&mut brief.title);
+        }
+        let classification = meta
+            .classification
+            .clone()
+            .unwrap_or_else(|| DEFAULT_CLASSIFICATION.to_owned());
+        // The renderer's options may grow: new fields keep their defaults.
+        #[allow(clippy::needless_update)]
+        let options = RenderOptions {
+            id: Some(id.clone()),
+            classification: Some(classification.clone()),
+            created: Some(now.clone()),
+            updated: Some(now.clone()),
+            link_style: match meta.link_style {
+                Some(crate::settings::LinkStyle::Markdown) => render::LinkStyle::Markdown,
+                _ => render::LinkStyle::Wikilinks,
+            },
+            ..Default::default()
+        };
+        let rendered = render::markdown(&brief, source, &options);
+        let markdown = ensure_keys(&rendered, &brief, &id, &classification, &now);
+
+        for dir in ["briefs", "sources"] {
+            let d = self.state_dir(dir);
+            std::fs::create_dir_all(&d).map_err(|e| VaultError::io("create", &d, e))?;
+        }
+        let json = serde_json::to_vec_pretty(&brief).map_err(|e| VaultError::Io {
+            action: "serialise the draft for",
+            path: self.brief_path(&id),
+            source: std::io::Error::other(e),
+        })?;
+        let bp = self.brief_path(&id);
+        write_atomic(&bp, &json).map_err(|e| VaultError::io("write", &bp, e))?;
+        let sp = self.source_path(&id);
+        write_atomic(&sp, source.as_bytes()).map_err(|e| VaultError::io("write", &sp, e))?;
+
+        let today = now.get(..10).unwrap_or_default().to_owned();
+        let date = brief.source.published.clone().unwrap_or(today);
+        let stem = names::note_stem(Some(&date), &brief.title);
+        let path = self.write_unique(&self.root, &stem, markdown.as_bytes())?;
+        self.open_with(&path, Some(brief), Some(source.to_owned()))
+    }
+
+    /// Writes `bytes` to `dir/stem.md`, or `stem 2.md`, … never replacing a file.
+    pub(crate) fn write_unique(&self, dir: &Path, stem: &str, bytes: &[u8]) -> Result<PathBuf> {
+        for _ in 0..100 {
+            let path = names::unique_path(dir, stem, crate::NOTE_EXTENSION);
+            match write_new(&path, bytes) {
+                Ok(()) => {
+                    self.remember_write(&path);
+                    return Ok(path);
+                }
+                // Another program took the name between the check and the write: try the next.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(VaultError::io("write", &path, e)),
+            }
+        }
+        Err(VaultError::InvalidName {
+            name: stem.to_owned(),
+            reason: "too many notes share this name: choose another title".to_owned(),
+        })
+    }
+
+    pub(crate) fn remember_write(&self, path: &Path) {
+        if let Ok(meta) = std::fs::metadata(path) {
+            crate::vault::lock(&self.own_writes)
+                .insert(path.to_owned(), (meta.len(), files::modified_ns(&meta)));
+        }
+    }
+
+    /// Opens a note for editing, with its stored draft and source when it has an `id`.
+    ///
+    /// # Errors
+    /// [`VaultError::NotFound`], [`VaultError::OutsideVault`], [`VaultError::TooLarge`],
+    /// [`VaultError::NotUtf8`]. Broken front matter is not an error here: the note opens (so the
+    /// analyst can fix it) with `summary.problem` set.
+    pub fn open_note(&self, path: impl AsRef<Path>) -> Result<OpenNote> {
+        let abs = self.resolve(path)?;
+        self.open_with(&abs, None, None)
+    }
+
+    fn open_with(
+        &self,
+        abs: &Path,
+        brief: Option<Brief>,
+        source: Option<String>,
+    ) -> Result<OpenNote> {
+        let loaded = read_note(abs)?;
+        let summary = crate::index::summarize(&self.rel(abs), &loaded);
+        let id = summary
+            .id
+            .clone()
+            .filter(|id| uuid::Uuid::parse_str(id).is_ok());
+        let brief = brief.or_else(|| {
+            let bytes = std::fs::read(self.brief_path(id.as_deref()?)).ok()?;
+            serde_json::from_slice(&bytes).ok()
+        });
+        let source =
+            source.or_else(|| std::fs::read_to_string(self.source_path(id.as_deref()?)).ok());
+        Ok(OpenNote {
+            stamp: loaded.stamp(),
+            summary,
+            markdown: loaded.text,
+            brief,
+            source,
+        })
+    }
+
+    /// Saves the analyst's text. If the file changed on disk since `stamp` was taken (another
+    /// program or a sync tool edited it), the file is left alone and the text is written next
+    /// to it as a conflict copy: nothing is overwritten, nothing is lost. `updated` in the front
+    /// matter is set to now when the front matter can be read.
+    ///
+    /// # Errors
+    /// [`VaultError::OutsideVault`], [`VaultError::Io`].
+    pub fn save(
+        &self,
+        path: impl AsRef<Path>,
+        markdown: &str,
+        stamp: &LoadStamp,
+    ) -> Result<SaveOutcome> {
+        let abs = self.resolve(path)?;
+        let rel = self.rel(&abs);
+        let text = frontmatter::set(markdown, "updated", &FmValue::Str(now_rfc3339()))
+            .ok()
+            .filter(|_| frontmatter::split(markdown).is_ok_and(|s| s.yaml.is_some()))
+            .unwrap_or_else(|| markdown.to_owned());
+        match std::fs::read(&abs) {
+            Ok(current) if hash_hex(&current) == stamp.hash => {
+                write_atomic(&abs, text.as_bytes()).map_err(|e| VaultError::io("save", &abs, e))?;
+            }
+            Ok(_) => return self.conflict_copy(&abs, &rel, &text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                // Deleted or moved by another program: writing it back replaces nothing.
+                if let Err(e) = write_new(&abs, text.as_bytes()) {
+                    if e.kind() == std::io::ErrorKind::AlreadyExists {
+                        return self.conflict_copy(&abs, &rel, &text);
+                    }
+                    return Err(VaultError::io("save", &abs, e));
+                }
+            }
+            Err(e) => return Err(VaultError::io("read", &abs, e)),
+        }
+        self.remember_write(&abs);
+        let meta = std::fs::metadata(&abs).map_err(|e| VaultError::io("check", &abs, e))?;
+        Ok(SaveOutcome::Saved {
+            path: rel,
+            stamp: LoadStamp {
+                modified_ns: files::modified_ns(&meta).to_string(),
+                bytes: meta.len(),
+                hash: hash_hex(text.as_bytes()),
+            },
+        })
+    }
+
+    fn conflict_copy(&self, abs: &Path, rel: &str, text: &str) -> Result<SaveOutcome> {
+        let dir = abs.parent().unwrap_or(&self.root);
+        let stem = abs
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let when = chrono::Local::now().format("%Y-%m-%d %H-%M-%S");
+        let copy = self.write_unique(
+            dir,
+            &format!("{stem} (conflict copy {when})"),
+            text.as_bytes(),
+        )?;
+        Ok(SaveOutcome::Conflict {
+            path: rel.to_owned(),
+            conflict_copy: self.rel(&copy),
+        })
+    }
+
+    /// Gives a note a new title: the front matter `title` changes and the file follows
+    /// (`YYYY-MM-DD New title.md`, keeping the date prefix of the old name).
+    ///
+    /// # Errors
+    /// [`VaultError::Conflict`] when the file changed on disk since `stamp`;
+    /// [`VaultError::BrokenFrontMatter`] when its front matter cannot be edited.
+    pub fn rename(
+        &self,
+        path: impl AsRef<Path>,
+        new_title: &str,
+        stamp: &LoadStamp,
+    ) -> Result<SaveOutcome> {
+        let abs = self.resolve(path)?;
+        let title = new_title.trim();
+        if title.is_empty() {
+            return Err(VaultError::InvalidName {
+                name: new_title.to_owned(),
+                reason: "a title needs at least one letter".to_owned(),
+            });
+        }
+        let loaded = read_note(&abs)?;
+        if loaded.stamp().hash != stamp.hash {
+            return Err(VaultError::Conflict { path: abs });
+        }
+        let text = frontmatter::set(&loaded.text, "title", &FmValue::Str(title.to_owned()))
+            .map_err(|reason| VaultError::BrokenFrontMatter {
+                path: abs.clone(),
+                reason,
+            })?;
+        let old_stem = abs
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let date = old_stem
+            .get(..10)
+            .filter(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok());
+        let stem = names::note_stem(date, title);
+        if stem == old_stem {
+            write_atomic(&abs, text.as_bytes()).map_err(|e| VaultError::io("save", &abs, e))?;
+            self.remember_write(&abs);
+            let fresh = read_note(&abs)?;
+            return Ok(SaveOutcome::Saved {
+                path: self.rel(&abs),
+                stamp: fresh.stamp(),
+            });
+        }
+        let dir = abs.parent().unwrap_or(&self.root).to_owned();
+        // New file first, then remove the old: a crash in between leaves two copies, never none.
+        let new = self.write_unique(&dir, &stem, text.as_bytes())?;
+        std::fs::remove_file(&abs)
+            .map_err(|e| VaultError::io("remove the old name of", &abs, e))?;
+        let fresh = read_note(&new)?;
+        Ok(SaveOutcome::Saved {
+            path: self.rel(&new),
+            stamp: fresh.stamp(),
+        })
+    }
+
+    /// The notes, most recently changed first. Files that cannot be read are included with a
+    /// `problem`. Unchanged files are served from memory, so repeated calls are fast.
+    ///
+    /// # Errors
+    /// [`VaultError::Io`] when the vault folder itself cannot be read.
+    pub fn list(&self) -> Result<Vec<NoteSummary>> {
+        let index = self.refresh()?;
+        let mut out: Vec<NoteSummary> = index.entries.values().map(|e| e.summary.clone()).collect();
+        out.sort_by(|a, b| {
+            b.modified_ms
+                .cmp(&a.modified_ms)
+                .then_with(|| a.path.cmp(&b.path))
+        });
+        Ok(out)
+    }
+
+    /// Finds a note by its exact title (case-insensitive when no exact match exists).
+    ///
+    /// # Errors
+    /// [`VaultError::NotFound`] when none matches; [`VaultError::InvalidName`] when several do.
+    pub fn find_by_title(&self, title: &str) -> Result<String> {
+        let notes = self.list()?;
+        let mut hits: Vec<&NoteSummary> = notes.iter().filter(|n| n.title == title).collect();
+        if hits.is_empty() {
+            let lower = title.to_lowercase();
+            hits = notes
+                .iter()
+                .filter(|n| n.title.to_lowercase() == lower)
+                .collect();
+        }
+        match hits.as_slice() {
+            [one] => Ok(one.path.clone()),
+            [] => Err(VaultError::NotFound {
+                path: PathBuf::from(title),
+            }),
+            _ => Err(VaultError::InvalidName {
+                name: title.to_owned(),
+                reason: format!(
+                    "{} notes have this title: give the note's path instead",
+                    hits.len()
+                ),
+            }),
+        }
+    }
+}
+
+/// Now, UTC, RFC 3339 to the second (`2025-10-16T09:30:00Z`).
+pub(crate) fn now_rfc3339() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Makes sure a rendered note carries the keys the vault relies on, whatever the renderer
+/// wrote: `id` always ours; `title`, `created`, `updated`, `published`, `classification` and
+/// `parties` filled in only when missing.
+fn ensure_keys(rendered: &str, brief: &Brief, id: &str, classification: &str, now: &str) -> String {
+    let fm = FrontMatter::of_note(rendered).unwrap_or_default();
+    let mut wanted: Vec<(&str, FmValue)> = vec![("id", FmValue::Str(id.to_owned()))];
+    if fm.str("title").is_none() {
+        wanted.push(("title", FmValue::Str(brief.title.clone())));
+    }
+    for key in ["created", "updated"] {
+        if fm.str(key).is_none() {
+            wanted.push((key, FmValue::Str(now.to_owned())));
+        }
+    }
+    if let (None, Some(p)) = (fm.str("published"), &brief.source.published) {
+        wanted.push(("published", FmValue::Str(p.clone())));
+    }
+    if fm.str("classification").is_none() {
+        wanted.push(("classification", FmValue::Str(classification.to_owned())));
+    }
+    if !fm.map.contains_key("parties") {
+        let names = brief.parties.iter().map(|p| p.name.clone()).collect();
+        wanted.push(("parties", FmValue::List(names)));
+    }
+    let mut text = rendered.to_owned();
+    for (key, value) in wanted {
+        if fm.str(key).as_deref() == Some(id) && key == "id" {
+            continue;
+        }
+        // A renderer bug must not lose the note: keep the text as rendered if an edit fails.
+        if let Ok(t) = frontmatter::set(&text, key, &value) {
+            text = t;
+        }
+    }
+    text
+}

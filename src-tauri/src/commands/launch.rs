@@ -1,0 +1,21 @@
+//! What the app was started with.
+
+use tauri::State;
+
+use crate::state::AppState;
+
+/// Absolute paths of the article files named on the command line; empty after the first call
+/// (so a reload of the page does not open them again).
+#[tauri::command]
+pub fn startup_files(state: State<'_, AppState>) -> Vec<String> {
+    let mut files = state
+        .startup_files
+        .lock()
+        .map(|mut f| std::mem::take(&mut *f))
+        .unwrap_or_default();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    files
+        .drain(..)
+        .map(|f| cwd.join(f).to_string_lossy().into_owned())
+        .collect()
+}

@@ -1,0 +1,145 @@
+//! The notes vault: list, search, create, open, save, delete and restore, party index,
+//! export and import. Paths are relative to the vault (the vault refuses anything outside).
+
+use std::path::PathBuf;
+
+use attache_engine::Brief;
+use attache_vault::import::ImportedText;
+use attache_vault::{
+    ExportOptions, LoadStamp, NewNote, NoteSummary, OpenNote, PartyHit, SaveOutcome, SearchHit,
+    TrashEntry,
+};
+use tauri::State;
+
+use super::off_thread;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Every note, newest first.
+#[tauri::command]
+pub async fn notes_list(state: State<'_, AppState>) -> Result<Vec<NoteSummary>, AppError> {
+    let vault = state.vault()?;
+    off_thread("list", move || Ok(vault.list()?)).await
+}
+
+/// Notes matching `query`, best first.
+#[tauri::command]
+pub async fn notes_search(
+    state: State<'_, AppState>,
+    query: String,
+) -> Result<Vec<SearchHit>, AppError> {
+    let vault = state.vault()?;
+    off_thread("search", move || Ok(vault.search(&query)?)).await
+}
+
+/// Saves a new note for `brief` drafted from `source`; the draft and the source are kept
+/// beside it so provenance survives restarts.
+#[tauri::command]
+pub async fn note_create(
+    state: State<'_, AppState>,
+    brief: Brief,
+    source: String,
+    meta: NewNote,
+) -> Result<OpenNote, AppError> {
+    let vault = state.vault()?;
+    let mut meta = meta;
+    if meta.classification.is_none() {
+        meta.classification = Some(state.settings().settings.default_classification);
+    }
+    off_thread("create", move || Ok(vault.create(&brief, &source, &meta)?)).await
+}
+
+/// Opens a note for editing.
+#[tauri::command]
+pub async fn note_open(state: State<'_, AppState>, path: String) -> Result<OpenNote, AppError> {
+    let vault = state.vault()?;
+    off_thread("open", move || Ok(vault.open_note(&path)?)).await
+}
+
+/// Saves the analyst's text; a note changed on disk since `stamp` is never overwritten
+/// (the analyst's version goes to a conflict copy).
+#[tauri::command]
+pub async fn note_save(
+    state: State<'_, AppState>,
+    path: String,
+    markdown: String,
+    stamp: LoadStamp,
+) -> Result<SaveOutcome, AppError> {
+    let vault = state.vault()?;
+    off_thread("save", move || Ok(vault.save(&path, &markdown, &stamp)?)).await
+}
+
+/// Moves a note to the vault's trash.
+#[tauri::command]
+pub async fn note_delete(state: State<'_, AppState>, path: String) -> Result<TrashEntry, AppError> {
+    let vault = state.vault()?;
+    off_thread("delete", move || Ok(vault.delete(&path)?)).await
+}
+
+/// The trash, newest first.
+#[tauri::command]
+pub async fn trash_list(state: State<'_, AppState>) -> Result<Vec<TrashEntry>, AppError> {
+    let vault = state.vault()?;
+    off_thread("trash", move || Ok(vault.trash()?)).await
+}
+
+/// Puts a deleted note back; returns its path.
+#[tauri::command]
+pub async fn trash_restore(state: State<'_, AppState>, id: String) -> Result<String, AppError> {
+    let vault = state.vault()?;
+    off_thread("restore", move || Ok(vault.restore(&id)?)).await
+}
+
+/// Every note and position that mentions the party `name`.
+#[tauri::command]
+pub async fn party_index(
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<Vec<PartyHit>, AppError> {
+    let vault = state.vault()?;
+    off_thread("party index", move || Ok(vault.party_index(&name)?)).await
+}
+
+/// Writes the note, exported with `options`, to `target` (a path the analyst chose in the
+/// save dialog).
+#[tauri::command]
+pub async fn note_export(
+    state: State<'_, AppState>,
+    path: String,
+    target: String,
+    options: ExportOptions,
+) -> Result<(), AppError> {
+    let vault = state.vault()?;
+    let target = PathBuf::from(target);
+    if !target.is_absolute() {
+        return Err(AppError::invalid_argument(
+            "the export target must be a full path: choose it in the save dialog",
+        ));
+    }
+    off_thread("export", move || {
+        Ok(vault.export_to(&path, &target, &options)?)
+    })
+    .await
+}
+
+/// The note exported with `options` as a string (for the clipboard).
+#[tauri::command]
+pub async fn note_export_text(
+    state: State<'_, AppState>,
+    path: String,
+    options: ExportOptions,
+) -> Result<String, AppError> {
+    let vault = state.vault()?;
+    off_thread("export", move || Ok(vault.export(&path, &options)?)).await
+}
+
+/// Reads an article from a `.txt`, `.md` or `.html` file (opened, dropped or named at launch).
+#[tauri::command]
+pub async fn import_file(path: String) -> Result<ImportedText, AppError> {
+    off_thread("import", move || {
+        Ok(attache_vault::import::read_importable(&PathBuf::from(
+            path,
+        ))?)
+    })
+    .await
+}

@@ -1,0 +1,146 @@
+//! The native menu (File, Edit, View, Help). Items that are workspace actions emit the event
+//! `menu` with the action's name; the UI runs the same code as its buttons and shortcuts.
+//!
+//! No app item carries an accelerator: the UI's key handler owns the shortcuts, so a menu
+//! accelerator never swallows a key the editor wants. Edit → Undo/Redo are app items too,
+//! because Tauri's predefined Undo/Redo are unsupported on Linux; the UI sends them to the
+//! editor's own history. Cut, Copy, Paste and Select All are the predefined (native) items.
+
+use std::sync::Mutex;
+
+use tauri::menu::{AboutMetadata, Menu, MenuEvent, MenuItem, PredefinedMenuItem, Submenu};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri_plugin_opener::OpenerExt;
+
+use crate::state::AppState;
+
+/// Event the UI receives with the action name as payload.
+pub const MENU_EVENT: &str = "menu";
+
+/// Ids of items that are UI actions (the id is the action name the UI knows).
+const ACTIONS: &[&str] = &[
+    "new",
+    "open",
+    "save",
+    "export",
+    "settings",
+    "undo",
+    "redo",
+    "find",
+    "searchAll",
+    "draft",
+    "help",
+];
+
+/// The page zoom, changed from the View menu.
+#[derive(Debug)]
+pub struct Zoom(pub Mutex<f64>);
+
+/// Builds the menu bar.
+///
+/// # Errors
+/// When the platform refuses to create a menu item.
+pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let item = |id: &str, text: &str| MenuItem::with_id(app, id, text, true, None::<&str>);
+    let sep = || PredefinedMenuItem::separator(app);
+    let file = Submenu::with_items(
+        app,
+        "_File",
+        true,
+        &[
+            &item("new", "_New Article")?,
+            &item("open", "_Open Article File…")?,
+            &sep()?,
+            &item("save", "_Save Note")?,
+            &item("export", "_Export Note…")?,
+            &sep()?,
+            &item("settings", "Se_ttings…")?,
+            &sep()?,
+            &PredefinedMenuItem::quit(app, Some("_Quit"))?,
+        ],
+    )?;
+    let edit = Submenu::with_items(
+        app,
+        "_Edit",
+        true,
+        &[
+            &item("undo", "_Undo")?,
+            &item("redo", "_Redo")?,
+            &sep()?,
+            &PredefinedMenuItem::cut(app, Some("Cu_t"))?,
+            &PredefinedMenuItem::copy(app, Some("_Copy"))?,
+            &PredefinedMenuItem::paste(app, Some("_Paste"))?,
+            &PredefinedMenuItem::select_all(app, Some("Select _All"))?,
+            &sep()?,
+            &item("find", "_Find in Note")?,
+            &item("searchAll", "Search All _Notes")?,
+        ],
+    )?;
+    let view = Submenu::with_items(
+        app,
+        "_View",
+        true,
+        &[
+            &item("draft", "_Draft Brief")?,
+            &sep()?,
+            &item("zoom-in", "Zoom _In")?,
+            &item("zoom-out", "Zoom _Out")?,
+            &item("zoom-reset", "_Actual Size")?,
+        ],
+    )?;
+    let about = AboutMetadata {
+        name: Some("Attaché".into()),
+        version: Some(app.package_info().version.to_string()),
+        comments: Some("Draft diplomatic briefs from news articles, offline.".into()),
+        license: Some("MIT OR Apache-2.0".into()),
+        ..AboutMetadata::default()
+    };
+    let help = Submenu::with_items(
+        app,
+        "_Help",
+        true,
+        &[
+            &item("help", "_Help and Shortcuts")?,
+            &item("reveal-log", "Show _Log Files")?,
+            &sep()?,
+            &PredefinedMenuItem::about(app, Some("_About Attaché"), Some(about))?,
+        ],
+    )?;
+    Menu::with_items(app, &[&file, &edit, &view, &help])
+}
+
+/// Handles a click on a menu item.
+pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: &MenuEvent) {
+    let id = event.id().as_ref();
+    if ACTIONS.contains(&id) {
+        let _ = app.emit_to("main", MENU_EVENT, id);
+        return;
+    }
+    match id {
+        "zoom-in" => zoom(app, |z| (z * 1.1).min(3.0)),
+        "zoom-out" => zoom(app, |z| (z / 1.1).max(0.5)),
+        "zoom-reset" => zoom(app, |_| 1.0),
+        "reveal-log" => {
+            let logs = app.state::<AppState>().folders.logs();
+            if let Err(e) = app.opener().open_path(logs.to_string_lossy(), None::<&str>) {
+                log::warn!("could not show the log folder: {e}");
+            }
+        }
+        _ => {}
+    }
+}
+
+fn zoom<R: Runtime>(app: &AppHandle<R>, change: impl FnOnce(f64) -> f64) {
+    let Some(window) = app.get_webview_window("main") else {
+        return;
+    };
+    let zoom = app.state::<Zoom>();
+    let mut level = zoom
+        .0
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    *level = change(*level);
+    if let Err(e) = window.set_zoom(*level) {
+        log::warn!("zoom failed: {e}");
+    }
+}

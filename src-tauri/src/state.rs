@@ -1,0 +1,131 @@
+//! What the commands share: the folders, the launch arguments, the settings and the open vault.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use attache_vault::settings::{self, LoadedSettings};
+use attache_vault::{Settings, Vault, VaultEvent, VaultSource, VaultWatcher};
+
+use crate::error::AppError;
+use crate::launch::LaunchArgs;
+use crate::paths::Folders;
+
+/// Called with changes other programs made to the vault (the app forwards them to the UI).
+pub type ChangeListener = Arc<dyn Fn(Vec<VaultEvent>) + Send + Sync>;
+
+struct OpenVault {
+    vault: Arc<Vault>,
+    source: VaultSource,
+    _watcher: Option<VaultWatcher>,
+}
+
+/// The app's shared state, managed by Tauri.
+pub struct AppState {
+    /// Config and vault folders.
+    pub folders: Folders,
+    /// Article files named on the command line, handed to the UI once at start.
+    pub startup_files: Mutex<Vec<PathBuf>>,
+    /// A folder that stands in for the native file dialogs (`--test-pick-dir`, tests only).
+    pub test_pick_dir: Option<PathBuf>,
+    settings: Mutex<LoadedSettings>,
+    vault: Mutex<Option<OpenVault>>,
+    listener: Mutex<Option<ChangeListener>>,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("folders", &self.folders)
+            .finish_non_exhaustive()
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // Every value behind these locks is replaced whole, never left half-updated.
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl AppState {
+    /// State for a run started with `args`; reads the settings (never fails: a corrupt file
+    /// gives defaults and a warning the UI shows).
+    #[must_use]
+    pub fn new(folders: Folders, args: LaunchArgs) -> Self {
+        let loaded = settings::load(&folders.config);
+        if let Some(w) = &loaded.warning {
+            log::warn!("settings: {w}");
+        }
+        Self {
+            test_pick_dir: args.test_pick_dir.clone(),
+            folders,
+            startup_files: Mutex::new(args.files),
+            settings: Mutex::new(loaded),
+            vault: Mutex::new(None),
+            listener: Mutex::new(None),
+        }
+    }
+
+    /// Where changes made by other programs are reported; set once the app runs.
+    pub fn set_change_listener(&self, listener: ChangeListener) {
+        *lock(&self.listener) = Some(listener);
+    }
+
+    /// The settings as loaded (with the warning, if the file was damaged).
+    #[must_use]
+    pub fn settings(&self) -> LoadedSettings {
+        lock(&self.settings).clone()
+    }
+
+    /// Validates and saves `new`; when the vault folder changed, the next command uses the
+    /// new vault (no restart).
+    ///
+    /// # Errors
+    /// `invalid_argument` for invalid values, `io` when the file cannot be written.
+    pub fn save_settings(&self, new: Settings) -> Result<Settings, AppError> {
+        settings::save(&self.folders.config, &new)?;
+        let vault_changed = lock(&self.settings).settings.vault != new.vault;
+        *lock(&self.settings) = LoadedSettings {
+            settings: new.clone(),
+            warning: None,
+        };
+        if vault_changed {
+            *lock(&self.vault) = None;
+        }
+        Ok(new)
+    }
+
+    /// The open vault, opening it on first use: `--vault`/`ATTACHE_VAULT`, else the setting,
+    /// else the default folder.
+    ///
+    /// # Errors
+    /// `io` when the folder cannot be created or opened.
+    pub fn vault(&self) -> Result<Arc<Vault>, AppError> {
+        let mut open = lock(&self.vault);
+        if let Some(o) = open.as_ref() {
+            return Ok(o.vault.clone());
+        }
+        let (root, source) = settings::resolve_vault(
+            self.folders.vault_override.as_deref(),
+            &lock(&self.settings).settings,
+        );
+        let vault = Arc::new(Vault::open(&root)?);
+        let watcher = lock(&self.listener).clone().and_then(|listener| {
+            vault
+                .watch(move |events| listener(events))
+                .inspect_err(|e| log::warn!("not watching the vault for outside changes: {e}"))
+                .ok()
+        });
+        log::info!("vault opened ({source:?})");
+        *open = Some(OpenVault {
+            vault: vault.clone(),
+            source,
+            _watcher: watcher,
+        });
+        Ok(vault)
+    }
+
+    /// Where the open vault's folder came from.
+    #[must_use]
+    pub fn vault_source(&self) -> Option<VaultSource> {
+        lock(&self.vault).as_ref().map(|o| o.source)
+    }
+}

@@ -1,0 +1,239 @@
+//! Issue 6's flows in the real window: provenance, save and restart, search, export,
+//! trash and restore, and a hostile article.
+
+use std::time::Duration;
+
+use fantoccini::key::Key;
+
+use crate::support::{App, Dirs, with_app};
+
+const ARTICLE: &str = include_str!("article.txt");
+const BRIEF_READY: &str = "[data-testid=brief][data-state=ready]";
+const SAVED: &str = "[data-testid=save-state][data-state=saved]";
+/// A word no article contains, typed into the note, to find it again.
+const MARK: &str = "zephyrquill";
+
+async fn draft(app: &App, text: &str) {
+    app.set_value("[data-testid=article-input]", text).await;
+    app.click("[data-testid=draft-button]").await;
+    app.find(BRIEF_READY).await;
+}
+
+/// Drafts the test article, saves it as a note and types a comment with [`MARK`] at its end.
+async fn draft_save_and_comment(app: &App) {
+    draft(app, ARTICLE).await;
+    app.click("[data-testid=save-button]").await;
+    app.find(SAVED).await;
+    let editor = app.find("[data-testid=note-editor] .cm-content").await;
+    editor.click().await.unwrap();
+    // Ctrl+End, release the modifier (Null), then type: a short comment, key by key.
+    editor
+        .send_keys(&format!(
+            "{}{}{}\nAnalyst comment: {MARK}.",
+            Key::Control,
+            Key::End,
+            Key::Null
+        ))
+        .await
+        .unwrap();
+    app.wait_until(
+        "the comment in the editor",
+        &format!(
+            "return document.querySelector('[data-testid=note-editor] .cm-content').textContent.includes('{MARK}');"
+        ),
+    )
+    .await;
+    // Autosave after a short pause.
+    app.find(SAVED).await;
+}
+
+#[tokio::test]
+async fn selecting_a_position_highlights_its_sentence() {
+    let dirs = Dirs::new();
+    with_app(&dirs, |app| async move {
+        draft(&app, ARTICLE).await;
+        let index = app
+            .run(
+                "return [...document.querySelectorAll('[data-testid=positions] [data-testid=position]')]
+                   .findIndex(p => p.textContent.includes('without any certainty'));",
+                vec![],
+            )
+            .await;
+        let index = index.as_i64().expect("an index");
+        assert!(index >= 0, "Magnusson's position is not shown");
+        let picks = app
+            .all("[data-testid=positions] [data-testid=position] button.pick")
+            .await;
+        picks[usize::try_from(index).unwrap()].click().await.unwrap();
+        let mark = app.find("[data-testid=source-highlight]").await;
+        let sentence = mark.text().await.unwrap();
+        assert!(
+            sentence.contains("without any certainty"),
+            "the highlighted source is {sentence:?}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_edited_note_survives_a_restart_with_its_provenance() {
+    let dirs = Dirs::new();
+    with_app(&dirs, |app| async move {
+        draft_save_and_comment(&app).await;
+    })
+    .await;
+    let on_disk: Vec<_> = std::fs::read_dir(dirs.vault())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .collect();
+    assert_eq!(on_disk.len(), 1, "one note in the vault");
+    let text = std::fs::read_to_string(on_disk[0].path()).unwrap();
+    assert!(text.contains(MARK), "the comment was not saved:\n{text}");
+
+    with_app(&dirs, |app| async move {
+        app.click("[data-testid=notes] [data-testid=note-item]")
+            .await;
+        app.wait_until(
+            "the reopened note with the comment",
+            &format!(
+                "const c = document.querySelector('[data-testid=note-editor] .cm-content');
+                 return !!c && c.textContent.includes('{MARK}');"
+            ),
+        )
+        .await;
+        // Provenance came back too: the stored draft's positions still point into the source.
+        app.find(BRIEF_READY).await;
+        app.click("[data-testid=positions] [data-testid=position] button.pick")
+            .await;
+        let mark = app.find("[data-testid=source-highlight]").await;
+        assert!(!mark.text().await.unwrap().is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn search_export_delete_and_restore() {
+    let dirs = Dirs::new();
+    with_app(&dirs, |app| async move {
+        draft_save_and_comment(&app).await;
+
+        app.set_value("[data-testid=library-search]", MARK).await;
+        app.wait_until(
+            "one search result",
+            "return document.querySelectorAll('[data-testid=notes] [data-testid=note-item]').length === 1;",
+        )
+        .await;
+        app.set_value("[data-testid=library-search]", "qqqnotawordqqq")
+            .await;
+        app.find("[data-testid=notes-empty]").await;
+        app.set_value("[data-testid=library-search]", "").await;
+        app.find("[data-testid=notes] [data-testid=note-item]").await;
+
+        // Export: the test hook (--test-pick-dir) stands in for the native save dialog.
+        app.click("[data-testid=export-button]").await;
+        app.find("[data-testid=export-dialog][open]").await;
+        app.click("[data-testid=export-markdown]").await;
+        app.click("[data-testid=export-save]").await;
+    })
+    .await;
+    let exported: Vec<_> = std::fs::read_dir(dirs.picks())
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    assert_eq!(exported.len(), 1, "one exported file, found {exported:?}");
+    let text = std::fs::read_to_string(&exported[0]).unwrap();
+    assert!(
+        text.contains(MARK),
+        "the export lacks the analyst's comment"
+    );
+    assert!(text.contains("Berg"), "the export lacks the brief");
+
+    with_app(&dirs, |app| async move {
+        app.click("[data-testid=notes] [data-testid=note-item]")
+            .await;
+        app.find(SAVED).await;
+        app.click("[data-testid=delete-note]").await;
+        app.click("[data-testid=confirm-ok]").await;
+        app.find("[data-testid=notes-empty]").await;
+        app.click("[data-testid=trash] summary").await;
+        app.click("[data-testid=trash-item] [data-testid=restore-button]")
+            .await;
+        app.find("[data-testid=notes] [data-testid=note-item]")
+            .await;
+    })
+    .await;
+}
+
+/// An article that tries to run code when shown: script tags, event handlers, `javascript:`
+/// links, then 5 MB of text.
+fn hostile_article() -> String {
+    let mut text = String::from(
+        "Hostile input test\n\n\
+         <script>window.__pwned = 1; document.title = 'pwned';</script> \
+         Minister Anna Berg said <img src=x onerror=\"window.__pwned = 2\"> nothing. \
+         \"Click [here](javascript:window.__pwned=3) or <a href=\"javascript:window.__pwned=4\">here</a>,\" she said.\n\n",
+    );
+    let filler = "The delegations met again and agreed to keep talking about the quota review. ";
+    while text.len() < 5 * 1024 * 1024 {
+        text.push_str(filler);
+        if text.len() % 4000 < filler.len() {
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
+#[tokio::test]
+async fn a_hostile_article_is_inert_and_the_window_stays_responsive() {
+    let dirs = Dirs::new();
+    with_app(&dirs, |app| async move {
+        app.set_value("[data-testid=article-input]", &hostile_article())
+            .await;
+        app.click("[data-testid=draft-button]").await;
+        // A 5 MB draft in a debug build takes a while; the page must answer meanwhile.
+        let started = std::time::Instant::now();
+        loop {
+            let t = std::time::Instant::now();
+            let state = app
+                .run(
+                    "return document.querySelector('[data-testid=brief]').dataset.state;",
+                    vec![],
+                )
+                .await;
+            assert!(
+                t.elapsed() < Duration::from_secs(2),
+                "the window took {:?} to answer a script while drafting",
+                t.elapsed()
+            );
+            if state == "ready" || state == "error" {
+                break;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(120),
+                "no draft of the 5 MB article after 2 minutes"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        app.click("[data-testid=save-button]").await;
+        app.find(SAVED).await;
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let verdict = app
+            .run(
+                "return {
+                   pwned: window.__pwned ?? null,
+                   title: document.title,
+                   scripts: [...document.querySelectorAll('body script')].length,
+                   jsLinks: [...document.querySelectorAll('a[href^=\"javascript:\" i]')].length,
+                   handlers: [...document.querySelectorAll('[onerror],[onclick],[onload]')].length,
+                 };",
+                vec![],
+            )
+            .await;
+        assert_eq!(verdict["pwned"], serde_json::Value::Null, "{verdict}");
+        assert_eq!(verdict["title"], "Attaché", "{verdict}");
+        assert_eq!(verdict["scripts"], 0, "{verdict}");
+        assert_eq!(verdict["jsLinks"], 0, "{verdict}");
+        assert_eq!(verdict["handlers"], 0, "{verdict}");
+    })
+    .await;
+}

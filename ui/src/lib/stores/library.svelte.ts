@@ -1,0 +1,143 @@
+// The library: every note in the vault, search as you type, filters, the party index and trash.
+import type { NoteSummary } from "../bindings/NoteSummary";
+import type { PartyHit } from "../bindings/PartyHit";
+import type { SearchHit } from "../bindings/SearchHit";
+import type { TrashEntry } from "../bindings/TrashEntry";
+import * as ipc from "../ipc";
+import { CommandError, toCommandError } from "../ipc";
+
+export const SEARCH_DEBOUNCE_MS = 120;
+
+export class Library {
+  notes = $state<NoteSummary[]>([]);
+  query = $state("");
+  /** Results of the current query, best first (null when the query is empty: show all notes). */
+  results = $state<SearchHit[] | null>(null);
+  partyFilter = $state("");
+  statusFilter = $state("");
+  loading = $state(false);
+  error = $state<CommandError | null>(null);
+  /** The party whose index is shown, and its hits. */
+  party = $state<string | null>(null);
+  partyHits = $state<PartyHit[]>([]);
+  trash = $state<TrashEntry[]>([]);
+
+  private searchTimer: ReturnType<typeof setTimeout> | null = null;
+  private searchSeq = 0;
+
+  /** Notes after search and filters, in the order to show. */
+  get visible(): NoteSummary[] {
+    const base = this.results ? this.results.map((h) => h.note) : this.notes;
+    const party = this.partyFilter;
+    const status = this.statusFilter;
+    return base.filter(
+      (n) => (party === "" || n.parties.includes(party)) && (status === "" || (n.status ?? "") === status),
+    );
+  }
+
+  /** Every party named in any note, sorted, for the filter and the party index. */
+  get parties(): string[] {
+    const all = new Set<string>();
+    for (const n of this.notes) for (const p of n.parties) all.add(p);
+    return [...all].sort((a, b) => a.localeCompare(b));
+  }
+
+  /** The search snippet for a note in the current results. */
+  snippet(path: string): string | null {
+    return this.results?.find((h) => h.note.path === path)?.snippet ?? null;
+  }
+
+  get statuses(): string[] {
+    const all = new Set<string>();
+    for (const n of this.notes) if (n.status) all.add(n.status);
+    return [...all].sort();
+  }
+
+  async refresh(): Promise<void> {
+    this.loading = true;
+    try {
+      this.notes = await ipc.notesList();
+      this.error = null;
+      if (this.query.trim() !== "") await this.runSearch();
+    } catch (e) {
+      this.error = toCommandError(e);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /** Search as you type: debounced, and stale answers are dropped. */
+  setQuery(q: string): void {
+    this.query = q;
+    if (this.searchTimer) clearTimeout(this.searchTimer);
+    if (q.trim() === "") {
+      this.searchSeq += 1;
+      this.results = null;
+      return;
+    }
+    this.searchTimer = setTimeout(() => {
+      this.searchTimer = null;
+      void this.runSearch();
+    }, SEARCH_DEBOUNCE_MS);
+  }
+
+  async runSearch(): Promise<void> {
+    const q = this.query.trim();
+    const seq = ++this.searchSeq;
+    if (q === "") {
+      this.results = null;
+      return;
+    }
+    try {
+      const found = await ipc.notesSearch(q);
+      if (seq === this.searchSeq) {
+        this.results = found;
+        this.error = null;
+      }
+    } catch (e) {
+      if (seq === this.searchSeq) this.error = toCommandError(e);
+    }
+  }
+
+  async showParty(name: string | null): Promise<void> {
+    this.party = name;
+    this.partyHits = [];
+    if (name === null) return;
+    try {
+      const hits = await ipc.partyIndex(name);
+      if (this.party === name) this.partyHits = hits;
+    } catch (e) {
+      this.error = toCommandError(e);
+    }
+  }
+
+  async remove(path: string): Promise<boolean> {
+    try {
+      await ipc.noteDelete(path);
+      await this.refresh();
+      return true;
+    } catch (e) {
+      this.error = toCommandError(e);
+      return false;
+    }
+  }
+
+  async loadTrash(): Promise<void> {
+    try {
+      this.trash = await ipc.trashList();
+    } catch (e) {
+      this.error = toCommandError(e);
+    }
+  }
+
+  async restore(id: string): Promise<string | null> {
+    try {
+      const path = await ipc.trashRestore(id);
+      await Promise.all([this.refresh(), this.loadTrash()]);
+      return path;
+    } catch (e) {
+      this.error = toCommandError(e);
+      return null;
+    }
+  }
+}
