@@ -4,12 +4,24 @@
 //! and every disk access happens here, in Rust. Each command is a thin wrapper that moves its
 //! work off the async runtime and returns [`error::AppError`] on failure.
 //!
+//! ```
+//! use attache_desktop::launch::LaunchArgs;
+//! use attache_desktop::paths::Folders;
+//!
+//! // Tests and scripts give the app its own folders; files named after the flags are opened.
+//! let args = LaunchArgs::parse(["--vault", "/tmp/v", "--config-dir", "/tmp/c", "talks.txt"].map(Into::into));
+//! let folders = Folders::resolve(&args);
+//! assert_eq!(folders.config, std::path::PathBuf::from("/tmp/c"));
+//! assert_eq!(args.files.len(), 1);
+//! ```
+//!
 //! # Glossary
 //! - **Command**: a Rust function the UI invokes by name over Tauri's IPC.
 //! - **Channel**: a one-way stream from a command to the UI (drafting progress).
 //! - **Vault**: the folder of Markdown notes (`attache-vault`).
 //! - **Config folder**: settings, logs, window state and the recovery journal, outside the vault.
 #![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
 pub mod commands;
 pub mod error;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end tests of the real Attaché window: builds the UI (if ui/dist is missing) and the
-# app, then under a D-Bus session and Xvfb starts tauri-driver and runs the `e2e` test target
-# against the built binary. Every step has a time limit; vault, config and XDG folders live in
-# a temporary folder, so a run never touches the user's files.
+# app, then runs the `e2e` test target under a D-Bus session and Xvfb against the built
+# binary. Each test starts its own tauri-driver on free ports (tests/tests/e2e/support.rs).
+# Every step has a time limit; vault, config and XDG folders live in a temporary folder, so
+# a run never touches the user's files.
 #
 #   tests/scripts/e2e.sh [extra libtest args, e.g. a test name filter]
 #
@@ -13,30 +14,11 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 export PATH="$HOME/.cargo/bin:$PATH"
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-export RUST_BACKTRACE="${RUST_BACKTRACE:-0}"
+# Test failures read better without backtraces; E2E_BACKTRACE=1 brings them back.
+export RUST_BACKTRACE="${E2E_BACKTRACE:-0}"
 say() { printf '[e2e %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 
-if [[ "${1:-}" == "--inside" ]]; then
-  # Runs under dbus-run-session + xvfb-run (see below).
-  shift
-  port="$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')"
-  native="$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')"
-  tauri-driver --port "$port" --native-port "$native" >"$E2E_TMP/tauri-driver.log" 2>&1 &
-  driver=$!
-  trap 'kill "$driver" 2>/dev/null || true; wait "$driver" 2>/dev/null || true' EXIT
-  for _ in $(seq 100); do
-    curl -fsS "http://127.0.0.1:$port/status" >/dev/null 2>&1 && break
-    kill -0 "$driver" 2>/dev/null || { cat "$E2E_TMP/tauri-driver.log"; exit 1; }
-    sleep 0.1
-  done
-  say "tauri-driver up on port $port"
-  export ATTACHE_WEBDRIVER_URL="http://127.0.0.1:$port"
-  # One WebDriver session at a time: tauri-driver drives a single app.
-  timeout "${E2E_TEST_TIMEOUT:-900}" "$E2E_TEST_BIN" --test-threads=1 "$@"
-  exit
-fi
-
-for tool in xvfb-run xauth dbus-run-session WebKitWebDriver tauri-driver curl python3; do
+for tool in xvfb-run xauth dbus-run-session WebKitWebDriver tauri-driver python3; do
   command -v "$tool" >/dev/null || { echo "e2e: $tool is missing (make deps installs it)" >&2; exit 1; }
 done
 
@@ -45,9 +27,15 @@ if [[ ! -f ui/dist/index.html ]]; then
   ( cd ui && { [[ -d node_modules ]] || timeout 600 npm ci --no-audit --no-fund; } && timeout 600 npm run build )
 fi
 
-say "building the app"
-timeout 1800 cargo build -p attache-desktop
-APP="$TARGET_DIR/debug/attache-desktop"
+# E2E_PROFILE=release tests (and measures) the optimised build instead of the debug one.
+PROFILE="${E2E_PROFILE:-debug}"
+say "building the app ($PROFILE)"
+if [[ "$PROFILE" == release ]]; then
+  timeout 2400 cargo build --release -p attache-desktop
+else
+  timeout 1800 cargo build -p attache-desktop
+fi
+APP="$TARGET_DIR/$PROFILE/attache-desktop"
 [[ -x "$APP" ]] || { echo "e2e: no app at $APP" >&2; exit 1; }
 export ATTACHE_APP="$(realpath "$APP")"
 
@@ -76,12 +64,11 @@ mkdir -p "$ATTACHE_VAULT" "$ATTACHE_CONFIG_DIR" "$XDG_CONFIG_HOME" "$XDG_DATA_HO
 say "running the end-to-end tests with $ATTACHE_APP"
 start=$(date +%s)
 set +e
+# One WebDriver session at a time: each test drives one app.
 timeout "${E2E_TIMEOUT:-1200}" dbus-run-session -- \
-  xvfb-run -a -s "-screen 0 1440x900x24" "$0" --inside "$@"
+  xvfb-run -a -s "-screen 0 1440x900x24" "$E2E_TEST_BIN" --test-threads=1 "$@"
 rc=$?
 set -e
 say "finished in $(( $(date +%s) - start )) s (exit $rc)"
-if [[ $rc -ne 0 && -f "$E2E_TMP/tauri-driver.log" ]]; then
-  echo "--- tauri-driver log (last 40 lines) ---"; tail -40 "$E2E_TMP/tauri-driver.log"
-fi
+[[ $rc -eq 0 ]] || echo "e2e: failed; screenshots of failing windows are in tests/out/"
 exit "$rc"

@@ -1,6 +1,6 @@
 //! Never lose a word: a writer saving notes through the vault is killed with SIGKILL at random
 //! moments, many times; after every kill each note must be a complete old or new version.
-//! `VAULT_CRASH_KILLS` sets the number of kills (default 150; `tests/scripts/crash-loop.sh`
+//! `VAULT_CRASH_KILLS` sets the number of kills (default 200; `tests/scripts/crash-loop.sh`
 //! runs 1,000+).
 #![cfg(unix)]
 
@@ -17,7 +17,7 @@ fn killed_writers_leave_complete_notes() {
     let kills: usize = std::env::var("VAULT_CRASH_KILLS")
         .ok()
         .and_then(|k| k.parse().ok())
-        .unwrap_or(150);
+        .unwrap_or(200);
     let dir = tempfile::tempdir().unwrap();
     let vault_dir = dir.path().join("vault");
     std::fs::create_dir(&vault_dir).unwrap();
@@ -90,7 +90,11 @@ fn killed_writers_leave_complete_notes() {
     // Opening the vault removes the temporary files of the killed writers.
     let vault = attache_vault::Vault::open(&vault_dir).unwrap();
     let list = vault.list().unwrap();
-    assert_eq!(list.len(), NOTES, "temporary files must never be listed as notes");
+    assert_eq!(
+        list.len(),
+        NOTES,
+        "temporary files must never be listed as notes"
+    );
     assert!(list.iter().all(|n| n.problem.is_none()));
     let leftovers: Vec<_> = std::fs::read_dir(&vault_dir)
         .unwrap()
@@ -98,7 +102,10 @@ fn killed_writers_leave_complete_notes() {
         .map(|e| e.file_name())
         .filter(|n| !n.to_string_lossy().starts_with("note-"))
         .collect();
-    assert!(leftovers.is_empty(), "orphaned temporary files left after opening: {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "orphaned temporary files left after opening: {leftovers:?}"
+    );
     println!(
         "{kills} kills, {saves} completed saves, {mid_save_kills} kills right after a rename, \
          {before_open} orphaned temporary file(s) removed on open, {:.1} s: every note complete",

@@ -198,8 +198,10 @@ try {
       return { scrolled: document.querySelector("[data-testid=article-input]").scrollTop, inside: m.top >= ta.top && m.bottom <= ta.bottom };
     });
     assert(geo.scrolled > 0 && geo.inside, `highlight not scrolled into view: ${JSON.stringify(geo)}`);
-    // Back to the plain sample for the rest of the flow.
+    // Back to the plain sample for the rest of the flow (it asks before replacing my text).
     await page.click("[data-testid=sample-button]");
+    await page.locator("[data-testid=confirm-dialog][open]").waitFor();
+    await page.click("[data-testid=confirm-ok]");
     await page.click("[data-testid=draft-button]");
     await waitFor(page, (t) => document.querySelector("[data-testid=article-input]").value === t && !document.querySelector("[data-testid=stale-note]"), FIXTURE, "sample re-draft");
   });
@@ -422,6 +424,13 @@ try {
       found = await p.evaluate(() => !!document.activeElement?.closest("[data-testid=position]") && document.activeElement.classList.contains("pick"));
     }
     assert(found, "Tab reaches a position");
+    const label = () => p.evaluate(() => document.activeElement.closest("[data-testid]").getAttribute("data-testid"));
+    await p.keyboard.press("ArrowDown");
+    await p.keyboard.press("ArrowDown");
+    await p.keyboard.press("ArrowDown");
+    assertEq(await label(), "question", "↓ moves from the first position, past the others, to the question");
+    await p.keyboard.press("ArrowUp");
+    assertEq(await label(), "position", "↑ moves back");
     await p.keyboard.press("Enter");
     await p.locator("[data-testid=source-highlight]").waitFor();
     const ring = await p.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);

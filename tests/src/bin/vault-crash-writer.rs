@@ -48,7 +48,7 @@ fn main() -> ExitCode {
             rng ^= rng << 13;
             rng ^= rng >> 7;
             rng ^= rng << 17;
-            let len = 1024 + usize::try_from(rng % (512 * 1024)).unwrap_or(0);
+            let len = 1024 + usize::try_from(rng % (256 * 1024)).unwrap_or(0);
             let next = note_text(k, current.generation + 1, len);
             match vault.save(&name, &next, &open.stamp) {
                 Ok(SaveOutcome::Saved { .. }) => {}

@@ -6,6 +6,9 @@
 //! a time (`--test-threads=1`: tauri-driver listens on fixed ports).
 #![forbid(unsafe_code)]
 
+mod desktop;
 mod draft;
+mod figures;
 mod notes;
+mod screenshots;
 mod support;

@@ -24,16 +24,17 @@ async fn draft_save_and_comment(app: &App) {
     draft(app, ARTICLE).await;
     app.click("[data-testid=save-button]").await;
     app.find(SAVED).await;
+    // Keys go to the editable element itself (clicking its centre may fall outside the
+    // scrolled view of a long note).
     let editor = app.find("[data-testid=note-editor] .cm-content").await;
-    editor.click().await.unwrap();
-    // Ctrl+End, release the modifier (Null), then type: a short comment, key by key.
+    // Ctrl+End, then the text in a second call: modifiers are released between calls
+    // (WebKitWebDriver does not release them on Null, and a held Ctrl turns "n" into Ctrl+N).
     editor
-        .send_keys(&format!(
-            "{}{}{}\nAnalyst comment: {MARK}.",
-            Key::Control,
-            Key::End,
-            Key::Null
-        ))
+        .send_keys(&format!("{}{}", Key::Control, Key::End))
+        .await
+        .unwrap();
+    editor
+        .send_keys(&format!("\nAnalyst comment: {MARK}."))
         .await
         .unwrap();
     app.wait_until(
@@ -64,7 +65,8 @@ async fn selecting_a_position_highlights_its_sentence() {
         let picks = app
             .all("[data-testid=positions] [data-testid=position] button.pick")
             .await;
-        picks[usize::try_from(index).unwrap()].click().await.unwrap();
+        app.click_element(&picks[usize::try_from(index).unwrap()], "Magnusson's position")
+            .await;
         let mark = app.find("[data-testid=source-highlight]").await;
         let sentence = mark.text().await.unwrap();
         assert!(
@@ -94,11 +96,12 @@ async fn an_edited_note_survives_a_restart_with_its_provenance() {
     with_app(&dirs, |app| async move {
         app.click("[data-testid=notes] [data-testid=note-item]")
             .await;
+        // The preview renders the whole note (the editor only keeps visible lines in the DOM).
         app.wait_until(
             "the reopened note with the comment",
             &format!(
-                "const c = document.querySelector('[data-testid=note-editor] .cm-content');
-                 return !!c && c.textContent.includes('{MARK}');"
+                "const p = document.querySelector('[data-testid=note-preview]');
+                 return !!p && p.textContent.includes('{MARK}');"
             ),
         )
         .await;
@@ -135,6 +138,13 @@ async fn search_export_delete_and_restore() {
         app.find("[data-testid=export-dialog][open]").await;
         app.click("[data-testid=export-markdown]").await;
         app.click("[data-testid=export-save]").await;
+        let message = app
+            .find("[data-testid=export-message]")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(message.contains("Exported to"), "export failed: {message}");
     })
     .await;
     let exported: Vec<_> = std::fs::read_dir(dirs.picks())
@@ -173,7 +183,8 @@ fn hostile_article() -> String {
          Minister Anna Berg said <img src=x onerror=\"window.__pwned = 2\"> nothing. \
          \"Click [here](javascript:window.__pwned=3) or <a href=\"javascript:window.__pwned=4\">here</a>,\" she said.\n\n",
     );
-    let filler = "The delegations met again and agreed to keep talking about the quota review. ";
+    // Plain prose with no attribution cue, so the size is what is tested.
+    let filler = "The river runs past the old harbour and the market opens at dawn. ";
     while text.len() < 5 * 1024 * 1024 {
         text.push_str(filler);
         if text.len() % 4000 < filler.len() {

@@ -3,7 +3,9 @@
 //! when a test fails (so the next test gets a fresh app).
 
 use std::future::Future;
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -78,7 +80,7 @@ where
     F: FnOnce(App) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    let app = launch(dirs).await;
+    let (driver, app) = launch(dirs).await;
     let client = app.client.clone();
     let test = body(app);
     let outcome = tokio::spawn(async move {
@@ -87,16 +89,126 @@ where
             .expect("the test did not finish within its time limit");
     })
     .await;
+    if outcome.is_err() {
+        save_screenshot(&client).await;
+    }
     let _ = tokio::time::timeout(STEP_TIMEOUT, client.close()).await;
-    wait_for_exit(&dirs.config()).await;
+    // The app must be gone before the next launch, or single-instance would hand that
+    // launch to this one.
+    end_app(&dirs.config()).await;
+    drop(driver);
     if let Err(e) = outcome {
         std::panic::resume_unwind(e.into_panic());
     }
 }
 
-async fn launch(dirs: &Dirs) -> App {
-    let url = std::env::var("ATTACHE_WEBDRIVER_URL")
-        .unwrap_or_else(|_| "http://127.0.0.1:4444".to_owned());
+/// A tauri-driver of our own on free ports, for one app: a driver left in a bad state by one
+/// test (an app killed mid-request, say) cannot hang the next.
+struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Driver {
+    fn start() -> Self {
+        let port = free_port();
+        let native = free_port();
+        let program = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
+        let child = Command::new(&program)
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
+            .stdin(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start {program:?} (cargo install tauri-driver): {e}")
+            });
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on port {port}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Self {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would orphan it.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if matches!(self.child.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("no free local port")
+}
+
+/// Keeps a picture of the window when a test fails, in `tests/out/` (ignored by git).
+async fn save_screenshot(client: &Client) {
+    let Ok(Ok(png)) = tokio::time::timeout(STEP_TIMEOUT, client.screenshot()).await else {
+        return;
+    };
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("out");
+    let name = std::thread::current()
+        .name()
+        .unwrap_or("e2e")
+        .replace("::", "-");
+    if std::fs::create_dir_all(&dir).is_ok() {
+        let path = dir.join(format!("{name}.png"));
+        if std::fs::write(&path, png).is_ok() {
+            eprintln!("screenshot of the failing window: {}", path.display());
+        }
+    }
+}
+
+/// Starts a driver and the app. A launch that does not connect within a third of
+/// [`SESSION_TIMEOUT`] is torn down and tried again (rarely, WebKitWebDriver never sees the
+/// app's automation session; waiting longer does not help).
+async fn launch(dirs: &Dirs) -> (Driver, App) {
+    let attempts = 4;
+    for attempt in 1..=attempts {
+        let driver = Driver::start();
+        match tokio::time::timeout(SESSION_TIMEOUT / attempts, connect(dirs, &driver.url)).await {
+            Ok(client) => {
+                let app = App { client };
+                // The first screen is up when the article input exists.
+                app.find("[data-testid=article-input]").await;
+                return (driver, app);
+            }
+            Err(_) => {
+                eprintln!("no session on attempt {attempt} of {attempts}; starting afresh");
+                end_app(&dirs.config()).await;
+                drop(driver);
+            }
+        }
+    }
+    panic!("no WebDriver session within {SESSION_TIMEOUT:?}: does the app start (ATTACHE_APP)?");
+}
+
+async fn connect(dirs: &Dirs, url: &str) -> Client {
     let mut caps = serde_json::Map::new();
     caps.insert("browserName".into(), json!("wry"));
     caps.insert(
@@ -112,54 +224,71 @@ async fn launch(dirs: &Dirs) -> App {
     );
     let mut builder = ClientBuilder::new(HttpConnector::new());
     builder.capabilities(caps);
-    let client = tokio::time::timeout(SESSION_TIMEOUT, builder.connect(&url))
-        .await
-        .unwrap_or_else(|_| {
-            panic!(
-                "no WebDriver session within {SESSION_TIMEOUT:?}: is tauri-driver running at {url} \
-                 and does the app start (ATTACHE_APP)?"
-            )
-        })
-        .unwrap_or_else(|e| panic!("tauri-driver at {url} refused the session: {e}"));
-    let app = App { client };
-    // The first screen is up when the article input exists.
-    app.find("[data-testid=article-input]").await;
-    app
+    let started = Instant::now();
+    loop {
+        match builder.connect(url).await {
+            Ok(client) => return client,
+            // WebKitWebDriver may accept connections a moment before it serves them.
+            Err(e) if started.elapsed() < Duration::from_secs(5) => {
+                eprintln!("session not ready yet ({e}); retrying");
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+            Err(e) => panic!("tauri-driver at {url} refused the session: {e}"),
+        }
+    }
 }
 
-/// Waits until no process runs with `config` on its command line, so a restarted app is a
-/// new first instance (a lingering one would receive the launch through single-instance).
-async fn wait_for_exit(config: &Path) {
+/// Waits for the app started with `config` to exit after its session closed, and ends it
+/// (SIGTERM, then SIGKILL) if it lingers.
+async fn end_app(config: &Path) {
     let needle = config.as_os_str().as_encoded_bytes().to_vec();
-    let deadline = Instant::now() + STEP_TIMEOUT;
-    while Instant::now() < deadline {
-        if !running_with_arg(&needle) {
+    for signal in [None, Some("-TERM"), Some("-KILL")] {
+        let pids = app_pids(&needle);
+        if pids.is_empty() {
             return;
         }
-        tokio::time::sleep(Duration::from_millis(100)).await;
+        if let Some(signal) = signal {
+            eprintln!("the app (pids {pids:?}) outlived its session: kill {signal}");
+            for pid in &pids {
+                let _ = Command::new("kill")
+                    .args([signal, &pid.to_string()])
+                    .status();
+            }
+        }
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline && !app_pids(&needle).is_empty() {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
-    panic!("the app did not exit within {STEP_TIMEOUT:?} after its session closed");
+    assert!(app_pids(&needle).is_empty(), "the app could not be stopped");
 }
 
-fn running_with_arg(needle: &[u8]) -> bool {
+/// Live (not zombie) processes with `needle` as one of their arguments.
+pub fn app_pids(needle: &[u8]) -> Vec<u32> {
     let Ok(entries) = std::fs::read_dir("/proc") else {
-        return false;
+        return Vec::new();
     };
-    entries.flatten().any(|e| {
-        let is_pid = e
-            .file_name()
-            .to_string_lossy()
-            .bytes()
-            .all(|b| b.is_ascii_digit());
-        is_pid
-            && std::fs::read(e.path().join("cmdline"))
-                .is_ok_and(|c| c.split(|&b| b == 0).any(|arg| arg == needle))
-            && !std::fs::read_to_string(e.path().join("stat")).is_ok_and(|s| {
-                s.rsplit(')')
-                    .next()
-                    .is_some_and(|r| r.trim_start().starts_with('Z'))
-            })
-    })
+    entries
+        .flatten()
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()?
+                .parse::<u32>()
+                .ok()
+                .map(|pid| (pid, e.path()))
+        })
+        .filter(|(_, dir)| running_with_arg(dir, needle))
+        .map(|(pid, _)| pid)
+        .collect()
+}
+
+fn running_with_arg(dir: &Path, needle: &[u8]) -> bool {
+    std::fs::read(dir.join("cmdline")).is_ok_and(|c| c.split(|&b| b == 0).any(|arg| arg == needle))
+        && !std::fs::read_to_string(dir.join("stat")).is_ok_and(|s| {
+            s.rsplit(')')
+                .next()
+                .is_some_and(|r| r.trim_start().starts_with('Z'))
+        })
 }
 
 impl App {
@@ -171,6 +300,19 @@ impl App {
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("no element `{css}` within {STEP_TIMEOUT:?}: {e}"))
+    }
+
+    /// The WebDriver client, for what the helpers do not cover.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// A PNG of the window's page.
+    pub async fn screenshot(&self) -> Vec<u8> {
+        self.client
+            .screenshot()
+            .await
+            .unwrap_or_else(|e| panic!("screenshot failed: {e}"))
     }
 
     /// Every element matching `css` now (possibly none).
@@ -190,13 +332,25 @@ impl App {
         out
     }
 
-    /// Clicks the element matching `css` (waiting for it).
+    /// Clicks the element matching `css` (waiting for it), scrolled into view first.
     pub async fn click(&self, css: &str) {
-        self.find(css)
-            .await
+        let element = self.find(css).await;
+        self.click_element(&element, css).await;
+    }
+
+    /// Clicks `element` (described by `what` in failures), scrolled into view first: a
+    /// WebDriver click needs the element's centre inside the viewport.
+    pub async fn click_element(&self, element: &Element, what: &str) {
+        let reference = serde_json::to_value(element).expect("an element reference");
+        self.run(
+            "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
+            vec![reference],
+        )
+        .await;
+        element
             .click()
             .await
-            .unwrap_or_else(|e| panic!("clicking `{css}` failed: {e}"));
+            .unwrap_or_else(|e| panic!("clicking `{what}` failed: {e}"));
     }
 
     /// Puts `text` into the input or textarea matching `css` by script, as a paste would,

@@ -11,7 +11,8 @@ export type Action =
   | "searchAll"
   | "settings"
   | "help"
-  | "escape";
+  | "escape"
+  | "arrows";
 
 export interface Shortcut {
   action: Action;
@@ -31,6 +32,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: "settings", keys: "Ctrl+,", label: "Settings" },
   { action: "help", keys: "F1", label: "Help and shortcuts" },
   { action: "escape", keys: "Esc", label: "Close a dialog or panel" },
+  { action: "arrows", keys: "↑ / ↓", label: "Move between draft items or notes in a list" },
 ];
 
 type KeyLike = Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "shiftKey" | "altKey">;

@@ -53,6 +53,18 @@ describe("App", () => {
     await waitFor(() => expect((screen.getByTestId("article-input") as HTMLTextAreaElement).value).toBe(FIXTURE_ARTICLE));
   });
 
+  it("asks before the sample replaces an article of the analyst's", async () => {
+    render(App);
+    const input = screen.getByTestId("article-input") as HTMLTextAreaElement;
+    await fireEvent.input(input, { target: { value: "My own article." } });
+    await fireEvent.click(screen.getByTestId("sample-button"));
+    await fireEvent.click(await waitFor(() => screen.getByTestId("confirm-cancel")));
+    expect(input.value).toBe("My own article.");
+    await fireEvent.click(screen.getByTestId("sample-button"));
+    await fireEvent.click(await waitFor(() => screen.getByTestId("confirm-ok")));
+    await waitFor(() => expect(input.value).toBe(FIXTURE_ARTICLE));
+  });
+
   it("shows an engine error in the brief container", async () => {
     render(App);
     await fireEvent.click(screen.getByTestId("draft-button"));

@@ -25,6 +25,14 @@ describe("BriefView", () => {
     expect(first.querySelectorAll("[data-testid=position]")).toHaveLength(2);
   });
 
+  it("keeps a party's group apart from an unlinked speaker of the same name", () => {
+    shown((b) => {
+      b.positions.push({ ...b.positions[1], party: null, text: "unlinked" });
+    });
+    const groups = [...document.querySelectorAll("[data-testid=positions] h4")].map((h) => h.textContent);
+    expect(groups).toEqual(["Élise Moreau", "Jonas Köhler", "unnamed senior official", "Jonas Köhler"]);
+  });
+
   it("orders key dates by resolved date, unresolved last", () => {
     shown((b) => {
       b.key_dates[1].resolved = "2026-03-01"; // "3 March" before "on Tuesday" (2026-03-03)

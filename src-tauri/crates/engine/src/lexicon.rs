@@ -168,6 +168,35 @@ pub(crate) fn is_adverbial_start(word: &str) -> bool {
     ADVERBIAL_STARTS.binary_search(&word).is_ok()
 }
 
+static DETERMINERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/determiners.txt")));
+
+/// True when `word` (lower case) opens a described source ("*several* cast members").
+pub(crate) fn is_determiner(word: &str) -> bool {
+    DETERMINERS.binary_search(&word).is_ok()
+}
+
+/// What a word of a transcript's speaker label is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Label {
+    /// "MR", "MS": dropped from the speaker's name.
+    Honorific,
+    /// "QUESTION", "Q": an unnamed reporter.
+    Questioner,
+}
+
+static LABELS: LazyLock<Vec<(&'static str, Label)>> = LazyLock::new(|| {
+    table(include_str!("../data/transcript_labels.tsv"), |s| match s {
+        "questioner" => Label::Questioner,
+        _ => Label::Honorific,
+    })
+});
+
+/// What `word` (upper case) means in a transcript's speaker label, if anything special.
+pub(crate) fn label(word: &str) -> Option<Label> {
+    lookup(&LABELS, word)
+}
+
 /// How a word in reported content shifts the stance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Hedge {

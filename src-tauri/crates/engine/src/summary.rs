@@ -163,3 +163,40 @@ pub(crate) fn title(
         t
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "US President Anna Berg and Prime Minister Tomas Varga.\n\n\
+        Anna Berg said on Monday that Norway would host talks with Varga next month. \
+        The weather was mild. \
+        Varga said his government would attend the talks if Berg kept the agenda short. \
+        Is that enough?";
+
+    #[test]
+    fn bottom_line_skips_captions_and_questions_and_keeps_text_order() {
+        let doc = Doc::new(TEXT, 0);
+        let bl = bottom_line(&doc, &[], &[]);
+        assert!(!bl.is_empty() && bl.len() <= MAX_SENTENCES);
+        for e in &bl {
+            assert_eq!(&TEXT[e.span.range()], e.text);
+            assert!(!e.text.ends_with('?'));
+            assert!(!e.text.starts_with("US President Anna Berg and"));
+        }
+        assert!(bl.windows(2).all(|w| w[0].span.start < w[1].span.start));
+        assert!(bl[0].text.starts_with("Anna Berg said on Monday"));
+    }
+
+    #[test]
+    fn title_comes_from_the_lead_without_dateline() {
+        let text = "VALLETTA, Oct. 7, 2025 (Harbour Wire) Delegations from the two coastal \
+                    provinces walked out of ceasefire talks on Tuesday, a spokesperson said.";
+        let doc = Doc::new(text, 0);
+        let bl = bottom_line(&doc, &[], &[]);
+        let t = title(&doc, &[], &[], &bl);
+        assert!(t.starts_with("Delegations from the two coastal provinces"), "{t}");
+        assert!(t.split_whitespace().count() <= TITLE_WORDS + 1, "{t}");
+        assert_eq!(title(&Doc::new("", 0), &[], &[], &[]), "Untitled brief");
+    }
+}

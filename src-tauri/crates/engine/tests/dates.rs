@@ -216,6 +216,19 @@ const ROWS: &[(&str, &str, &str, Option<&str>)] = &[
         "on the 4th",
         Some("2025-11-04"),
     ),
+    // No tense to go by: the nearer occurrence, with days ahead counting double.
+    (
+        "It is painful, given the attack on October 7 by the group.",
+        "2024-04-23",
+        "on October 7",
+        Some("2023-10-07"),
+    ),
+    (
+        "Ministers of the four countries in Berlin on August 17 for talks.",
+        "2014-08-16",
+        "on August 17",
+        Some("2014-08-17"),
+    ),
     // Explicit years and full dates.
     (
         "Hungary remains a member until June 2026.",

@@ -11,7 +11,7 @@ fn brief(text: &str) -> Brief {
 const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
     (
         "Foreign Minister Anna Berg said on Monday that Norway would host the talks.",
-        "Norway would host the talks",
+        "that Norway would host the talks",
         PositionKind::Paraphrase,
         "said",
         "Anna Berg",
@@ -46,7 +46,7 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
     ),
     (
         "President Omar Diallo told reporters that the border would reopen.",
-        "the border would reopen",
+        "that the border would reopen",
         PositionKind::Paraphrase,
         "told",
         "Omar Diallo",
@@ -136,6 +136,41 @@ fn stance_follows_cue_and_hedges() {
     assert_eq!(stance("Anna Berg"), Stance::Oppose);
     assert_eq!(stance("Omar Diallo"), Stance::Uncertain);
     assert_eq!(stance("Lena Holt"), Stance::Conditional);
+}
+
+#[test]
+fn transcript_turns_are_quotes_of_their_speaker() {
+    let b = brief(
+        "Briefing\n\nSpokesperson Ruth Adler opened the briefing.\n\n\
+         MS ADLER: We expect the talks to resume next week.\n\n\
+         QUESTION: Will the minister attend in person?",
+    );
+    let turns: Vec<_> = b
+        .positions
+        .iter()
+        .map(|p| (p.speaker.as_str(), p.kind, p.stance))
+        .collect();
+    assert_eq!(
+        turns,
+        [
+            ("Ruth Adler", PositionKind::Quote, Stance::Neutral),
+            ("unnamed reporter", PositionKind::Quote, Stance::Uncertain)
+        ]
+    );
+}
+
+#[test]
+fn pronouns_follow_the_last_speaker() {
+    let b = brief(
+        "T\n\nPresident Omar Diallo said the border would reopen after talks with \
+         Prime Minister Lena Holt. He added that trade would resume.",
+    );
+    let added = b
+        .positions
+        .iter()
+        .find(|p| p.cue == "added")
+        .expect("the second attribution");
+    assert_eq!(added.speaker, "Omar Diallo");
 }
 
 #[test]

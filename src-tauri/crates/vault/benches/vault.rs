@@ -150,6 +150,7 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
     generate(&root, notes());
     let warm = Vault::open(&root).unwrap();
     assert_eq!(warm.list().unwrap().len(), notes());
+    warm.search("warm up the search index").unwrap();
     Fixture {
         _dir: dir,
         root,
@@ -165,6 +166,17 @@ fn open_and_list_cold(bencher: divan::Bencher<'_, '_>) {
     bencher.bench(|| {
         let vault = Vault::open(root).unwrap();
         vault.list().unwrap().len()
+    });
+}
+
+/// The first search after opening: the search text of every note is read and indexed.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn open_list_and_first_search(bencher: divan::Bencher<'_, '_>) {
+    let root = &FIXTURE.root;
+    bencher.bench(|| {
+        let vault = Vault::open(root).unwrap();
+        vault.list().unwrap();
+        vault.search("putin ceasefire").unwrap().len()
     });
 }
 
@@ -246,6 +258,11 @@ fn main() {
     let f = &*FIXTURE;
     cpu_per_op("open_and_list_cold", 5, || {
         Vault::open(&f.root).unwrap().list().unwrap();
+    });
+    cpu_per_op("open_list_and_first_search", 3, || {
+        let vault = Vault::open(&f.root).unwrap();
+        vault.list().unwrap();
+        vault.search("putin ceasefire").unwrap();
     });
     cpu_per_op("list_warm", 20, || {
         f.warm.list().unwrap();

@@ -44,38 +44,60 @@ pub(crate) fn modified_ns(meta: &std::fs::Metadata) -> i128 {
 /// Reads a note: refuses files over [`MAX_NOTE_BYTES`] and non-UTF-8 text; a file that
 /// vanishes between listing and reading is [`VaultError::NotFound`].
 pub(crate) fn read_note(path: &Path) -> Result<Loaded> {
+    // Check before opening: opening a pipe named `.md` would block.
     let meta = std::fs::metadata(path).map_err(|e| VaultError::io("read", path, e))?;
     if !meta.is_file() {
         return Err(VaultError::NotFound {
             path: path.to_owned(),
         });
     }
-    if meta.len() > MAX_NOTE_BYTES {
-        return Err(VaultError::TooLarge {
-            path: path.to_owned(),
-            bytes: meta.len(),
-            limit: MAX_NOTE_BYTES,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| VaultError::io("read", path, e))?;
-    // The file may have grown between the size check and the read.
-    if bytes.len() as u64 > MAX_NOTE_BYTES {
-        return Err(VaultError::TooLarge {
-            path: path.to_owned(),
-            bytes: bytes.len() as u64,
-            limit: MAX_NOTE_BYTES,
-        });
-    }
-    let len = bytes.len() as u64;
-    let text = String::from_utf8(bytes).map_err(|e| VaultError::NotUtf8 {
-        path: path.to_owned(),
-        offset: e.utf8_error().valid_up_to(),
-    })?;
+    let mut buf = Vec::new();
+    let (text, bytes, modified_ns) = read_note_into(path, &mut buf)?;
     Ok(Loaded {
-        text,
-        bytes: len,
-        modified_ns: modified_ns(&meta),
+        text: text.to_owned(),
+        bytes,
+        modified_ns,
     })
+}
+
+/// As [`read_note`], into a reused buffer (listing 10,000 notes without 10,000 allocations).
+/// Returns the text (borrowed from `buf`), its size and modification time.
+pub(crate) fn read_note_into<'b>(
+    path: &Path,
+    buf: &'b mut Vec<u8>,
+) -> Result<(&'b str, u64, i128)> {
+    use std::io::Read;
+    buf.clear();
+    let file = std::fs::File::open(path).map_err(|e| VaultError::io("read", path, e))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| VaultError::io("read", path, e))?;
+    if !meta.is_file() {
+        return Err(VaultError::NotFound {
+            path: path.to_owned(),
+        });
+    }
+    let too_large = |bytes| VaultError::TooLarge {
+        path: path.to_owned(),
+        bytes,
+        limit: MAX_NOTE_BYTES,
+    };
+    if meta.len() > MAX_NOTE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    // Read at most one byte past the cap: a file growing while it is read is still refused.
+    file.take(MAX_NOTE_BYTES + 1)
+        .read_to_end(buf)
+        .map_err(|e| VaultError::io("read", path, e))?;
+    let len = buf.len() as u64;
+    if len > MAX_NOTE_BYTES {
+        return Err(too_large(len));
+    }
+    let text = std::str::from_utf8(buf).map_err(|e| VaultError::NotUtf8 {
+        path: path.to_owned(),
+        offset: e.valid_up_to(),
+    })?;
+    Ok((text, len, modified_ns(&meta)))
 }
 
 /// The one-line `problem` shown in a list for a note that could not be read.

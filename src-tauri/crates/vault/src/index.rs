@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::MutexGuard;
 
 use crate::error::{Result, VaultError};
-use crate::files::{self, Loaded, problem_line, read_note};
+use crate::files::{self, Loaded, problem_line, read_note_into};
 use crate::frontmatter::{self, FrontMatter};
 use crate::model::NoteSummary;
 use crate::vault::{Vault, lock};
@@ -25,8 +25,11 @@ pub(crate) struct Entry {
     pub bytes: u64,
     pub modified_ns: i128,
     pub summary: NoteSummary,
-    /// Lower-cased title, front matter and body, for search.
+    /// Lower-cased front matter and body, for search (empty until the first search needs it:
+    /// listing stays fast and memory stays low for analysts who never search).
     pub lower: String,
+    /// True once `lower` holds the note's text.
+    pub has_text: bool,
     /// Lower-cased title.
     pub title_lower: String,
     /// Byte offset of the body within `lower` (front matter before it).
@@ -45,7 +48,7 @@ struct Found {
 
 impl Vault {
     /// Brings the index up to date with the folder and returns it (locked).
-    pub(crate) fn refresh(&self) -> Result<MutexGuard<'_, crate::index::Index>> {
+    pub(crate) fn refresh(&self, with_text: bool) -> Result<MutexGuard<'_, crate::index::Index>> {
         let mut found = Vec::new();
         walk(self.root(), "", &mut found, 0)
             .map_err(|e| VaultError::io("read the vault folder", self.root(), e))?;
@@ -56,13 +59,16 @@ impl Vault {
         for f in found {
             if let Some(e) = index.entries.get_mut(&f.rel) {
                 e.seen = epoch;
-                if e.bytes == f.bytes && e.modified_ns == f.modified_ns && f.problem.is_none() {
+                let unchanged =
+                    e.bytes == f.bytes && e.modified_ns == f.modified_ns && f.problem.is_none();
+                let text_ok = !with_text || e.has_text;
+                if unchanged && text_ok {
                     continue;
                 }
             }
             stale.push(f);
         }
-        for mut e in load_all(stale) {
+        for mut e in load_all(stale, with_text) {
             e.seen = epoch;
             index.entries.insert(e.summary.path.clone(), e);
         }
@@ -72,12 +78,12 @@ impl Vault {
 }
 
 /// Loads entries on every core (reading and parsing 10,000 notes is the cold-list cost).
-fn load_all(stale: Vec<Found>) -> Vec<Entry> {
+fn load_all(stale: Vec<Found>, with_text: bool) -> Vec<Entry> {
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(8);
     if stale.len() < 64 || threads == 1 {
-        return stale.iter().map(load_entry).collect();
+        return stale.iter().map(|f| load_entry(f, with_text)).collect();
     }
     let chunk = stale.len().div_ceil(threads);
     let mut chunks: Vec<Vec<Found>> = Vec::new();
@@ -88,7 +94,13 @@ fn load_all(stale: Vec<Found>) -> Vec<Entry> {
     std::thread::scope(|s| {
         let handles: Vec<_> = chunks
             .into_iter()
-            .map(|c| s.spawn(move || c.iter().map(load_entry).collect::<Vec<_>>()))
+            .map(|c| {
+                s.spawn(move || {
+                    c.iter()
+                        .map(|f| load_entry(f, with_text))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         handles
             .into_iter()
@@ -97,7 +109,7 @@ fn load_all(stale: Vec<Found>) -> Vec<Entry> {
     })
 }
 
-fn load_entry(f: &Found) -> Entry {
+fn load_entry(f: &Found, with_text: bool) -> Entry {
     let problem_entry = |problem: String| Entry {
         bytes: f.bytes,
         modified_ns: f.modified_ns,
@@ -111,6 +123,7 @@ fn load_entry(f: &Found) -> Entry {
             ..NoteSummary::default()
         },
         lower: String::new(),
+        has_text: true, // nothing more to read: search matches its title only
         title_lower: fold_case(&title_from_path(&f.rel)),
         body_start: 0,
         seen: 0,
@@ -118,19 +131,28 @@ fn load_entry(f: &Found) -> Entry {
     if let Some(p) = f.problem.clone() {
         return problem_entry(p);
     }
-    match read_note(&f.abs) {
-        Ok(loaded) => {
-            let summary = summarize(&f.rel, &loaded);
-            let split_at = frontmatter::split(&loaded.text).map_or(0, |s| s.body_start);
-            let (front, body) = loaded.text.split_at(split_at);
-            // Lower-case the parts separately: lower-casing can change byte lengths.
-            let mut lower = fold_case(front);
-            let body_start = lower.len();
-            lower.push_str(&fold_case(body));
+    thread_local! {
+        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let entry = BUF.with_borrow_mut(|buf| match read_note_into(&f.abs, buf) {
+        Ok((text, bytes, modified_ns)) => {
+            let summary = summarize_text(&f.rel, text, bytes, modified_ns);
+            let (lower, body_start) = if with_text {
+                let split_at = frontmatter::split(text).map_or(0, |s| s.body_start);
+                let (front, body) = text.split_at(split_at);
+                // Lower-case the parts separately: lower-casing can change byte lengths.
+                let mut lower = fold_case(front);
+                let body_start = lower.len();
+                lower.push_str(&fold_case(body));
+                (lower, body_start)
+            } else {
+                (String::new(), 0)
+            };
             Entry {
-                bytes: loaded.bytes,
-                modified_ns: loaded.modified_ns,
+                bytes,
+                modified_ns,
                 lower,
+                has_text: with_text,
                 title_lower: fold_case(&summary.title),
                 body_start,
                 seen: 0,
@@ -138,20 +160,31 @@ fn load_entry(f: &Found) -> Entry {
             }
         }
         Err(e) => problem_entry(problem_line(&e)),
-    }
+    });
+    BUF.with_borrow_mut(|buf| {
+        if buf.capacity() > 1 << 20 {
+            *buf = Vec::new(); // do not keep a huge note's buffer alive
+        }
+    });
+    entry
 }
 
 /// What a list shows for a note that was read.
 pub(crate) fn summarize(rel: &str, loaded: &Loaded) -> NoteSummary {
+    summarize_text(rel, &loaded.text, loaded.bytes, loaded.modified_ns)
+}
+
+/// What a list shows for a note with this text, size and modification time.
+fn summarize_text(rel: &str, text: &str, bytes: u64, modified_ns: i128) -> NoteSummary {
     let mut s = NoteSummary {
         path: rel.to_owned(),
         title: title_from_path(rel),
-        modified_ms: ms(loaded.modified_ns),
-        bytes: loaded.bytes,
+        modified_ms: ms(modified_ns),
+        bytes,
         conflict_of: conflict_of(rel),
         ..NoteSummary::default()
     };
-    let fm = frontmatter::split(&loaded.text).and_then(|sp| match sp.yaml {
+    let fm = frontmatter::split(text).and_then(|sp| match sp.yaml {
         Some(y) => FrontMatter::parse(y),
         None => Ok(FrontMatter::default()),
     });
@@ -159,7 +192,7 @@ pub(crate) fn summarize(rel: &str, loaded: &Loaded) -> NoteSummary {
         Ok(fm) => {
             if let Some(t) = fm.str("title") {
                 s.title = t;
-            } else if let Some(h) = first_heading(&loaded.text) {
+            } else if let Some(h) = first_heading(text) {
                 s.title = h;
             }
             s.id = fm.str("id");
@@ -279,12 +312,18 @@ fn walk(root: &Path, prefix: &str, out: &mut Vec<Found>, depth: usize) -> std::i
         }
         let meta = if problem.is_some() {
             std::fs::symlink_metadata(&abs)
-        } else {
+        } else if ft.is_symlink() {
             std::fs::metadata(&abs)
+        } else {
+            entry.metadata() // relative to the open folder: no path lookup
         };
         let Ok(meta) = meta else {
             continue; // vanished between listing the folder and looking at it: gone
         };
+        if problem.is_none() && !meta.is_file() {
+            // A pipe or device named `.md`: opening it could block forever.
+            problem = Some("not a regular file: Attaché leaves it alone".to_owned());
+        }
         out.push(Found {
             rel,
             abs,
@@ -308,7 +347,9 @@ pub(crate) fn fold_case(s: &str) -> String {
             .position(|b| !b.is_ascii())
             .unwrap_or(rest.len());
         let (run, tail) = rest.split_at(ascii);
-        out.extend(run.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(run);
+        out[start..].make_ascii_lowercase();
         let Some(c) = tail.chars().next() else { break };
         out.extend(c.to_lowercase());
         rest = &tail[c.len_utf8()..];

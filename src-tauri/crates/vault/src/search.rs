@@ -1,5 +1,7 @@
 //! Full-text and front matter search over the in-memory index, ranked best first.
 
+use std::path::Path;
+
 use memchr::memmem::Finder;
 
 use crate::error::Result;
@@ -11,6 +13,16 @@ use crate::vault::Vault;
 pub const MAX_RESULTS: usize = 200;
 
 impl Vault {
+    /// Reads every note's text into the search index now; otherwise the first search does it
+    /// (about a second for 10,000 notes). The desktop shell can call this in the background
+    /// after showing the first list, so that typing in the search box is answered at once.
+    ///
+    /// # Errors
+    /// As [`Vault::list`].
+    pub fn prepare_search(&self) -> Result<()> {
+        self.refresh(true).map(drop)
+    }
+
     /// Notes matching every word of `query` (case-insensitive; `"quoted phrases"` match as a
     /// whole), best first: matches in the title weigh most, then front matter (parties, tags,
     /// marking), then the body; ties go to the most recently changed note. An empty query
@@ -23,7 +35,7 @@ impl Vault {
         if terms.is_empty() {
             return Ok(Vec::new());
         }
-        let index = self.refresh()?;
+        let index = self.refresh(true)?;
         // Longest words first: they are the rarest, so most notes are rejected after one scan.
         let mut by_length: Vec<&String> = terms.iter().collect();
         by_length.sort_by_key(|t| std::cmp::Reverse(t.len()));
@@ -67,7 +79,7 @@ impl Vault {
             .map(|(score, _, e)| SearchHit {
                 note: e.summary.clone(),
                 score,
-                snippet: snippet(e, &terms[0]),
+                snippet: snippet(self.root(), e, &terms[0]),
             })
             .collect())
     }
@@ -114,18 +126,24 @@ fn score(e: &Entry, finders: &[Finder<'_>]) -> Option<u32> {
 }
 
 /// About 160 characters of the body around the first match (whole characters only).
-fn snippet(e: &Entry, term: &str) -> String {
+fn snippet(root: &Path, e: &Entry, term: &str) -> String {
     let body = e.lower.get(e.body_start..).unwrap_or("");
     let Some(at) = body.find(term) else {
         return String::new();
     };
     let start = floor_char(body, at.saturating_sub(60));
     let end = floor_char(body, (at + term.len() + 100).min(body.len()));
-    // The index keeps only the lower-cased text; that is fine for a hint line.
-    body[start..end]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    // Show the text as written: read the note again (only for results) and cut the same bytes,
+    // which line up whenever lower-casing kept every character's length.
+    let original = std::fs::read_to_string(root.join(&e.summary.path))
+        .ok()
+        .and_then(|text| {
+            let body = text.get(text.len().checked_sub(body.len())?..)?;
+            (fold_case(body) == *e.lower.get(e.body_start..)?)
+                .then(|| body.get(start..end).map(str::to_owned))?
+        });
+    let cut = original.as_deref().unwrap_or(&body[start..end]);
+    cut.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {

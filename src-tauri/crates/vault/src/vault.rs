@@ -42,7 +42,8 @@ pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Vault {
-    /// Opens the vault at `root`, creating the folder if it does not exist.
+    /// Opens the vault at `root`, creating the folder if it does not exist (a new vault, or
+    /// the default folder). See [`Vault::open_existing`] for a folder that must be there.
     ///
     /// # Errors
     /// [`VaultError::Io`] when the folder cannot be created or is not a folder.
@@ -74,6 +75,22 @@ impl Vault {
             own_writes: Arc::default(),
             drafts: Mutex::default(),
         })
+    }
+
+    /// Opens the vault at `root`, which must already exist. Use this for a folder chosen
+    /// earlier (settings): if it is missing (an unplugged drive, an unmounted share), creating
+    /// an empty folder in its place would hide the analyst's notes.
+    ///
+    /// # Errors
+    /// [`VaultError::NotFound`] when the folder does not exist, else as [`Vault::open`].
+    pub fn open_existing(root: impl AsRef<Path>) -> Result<Self> {
+        let root = root.as_ref();
+        if !root.is_dir() {
+            return Err(VaultError::NotFound {
+                path: root.to_owned(),
+            });
+        }
+        Self::open(root)
     }
 
     /// The vault folder (absolute, symlinks resolved).
@@ -403,7 +420,7 @@ impl Vault {
     /// # Errors
     /// [`VaultError::Io`] when the vault folder itself cannot be read.
     pub fn list(&self) -> Result<Vec<NoteSummary>> {
-        let index = self.refresh()?;
+        let index = self.refresh(false)?;
         let mut out: Vec<NoteSummary> = index.entries.values().map(|e| e.summary.clone()).collect();
         out.sort_by(|a, b| {
             b.modified_ms

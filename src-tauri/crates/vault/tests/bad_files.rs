@@ -58,6 +58,12 @@ fn broken_front_matter_is_listed_opened_and_untouched() {
         assert!(note.summary.problem.is_some());
         assert_eq!(snapshot(&p), before);
     }
+    // Their text is still found by search.
+    let hits = vault.search("body").unwrap();
+    assert!(
+        hits.iter().any(|h| h.note.path == "bad-yaml.md"),
+        "{hits:?}"
+    );
 }
 
 #[test]
@@ -194,4 +200,18 @@ fn temporary_and_hidden_files_are_not_notes() {
     std::fs::create_dir(vault.root().join(".obsidian")).unwrap();
     std::fs::write(vault.root().join(".obsidian/workspace.md"), "x").unwrap();
     assert!(vault.list().unwrap().is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_like_a_note_does_not_hang_the_list() {
+    let (_d, vault) = common::vault();
+    let fifo = vault.root().join("pipe.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        println!("skipping: mkfifo is not available");
+        return;
+    }
+    assert!(problem_of(&vault, "pipe.md").contains("not a regular file"));
+    assert_eq!(vault.open_note("pipe.md").unwrap_err().code(), "not_found");
 }

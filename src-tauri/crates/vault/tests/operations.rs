@@ -107,7 +107,7 @@ fn list_sees_changes_made_outside() {
 fn search_ranks_title_over_front_matter_over_body() {
     let (_d, vault) = common::vault();
     let w = |name: &str, text: &str| std::fs::write(vault.root().join(name), text).unwrap();
-    w("body.md", "---\ntitle: Other\n---\nThe ceasefire held.\n");
+    w("body.md", "---\ntitle: Other\n---\nThe Ceasefire held.\n");
     w(
         "front.md",
         "---\ntitle: Something\ntags: [ceasefire]\n---\nNothing here.\n",
@@ -117,10 +117,13 @@ fn search_ranks_title_over_front_matter_over_body() {
     let hits = vault.search("CEASEFIRE").unwrap();
     let order: Vec<&str> = hits.iter().map(|h| h.note.path.as_str()).collect();
     assert_eq!(order, ["title.md", "front.md", "body.md"]);
-    assert!(hits[2].snippet.contains("ceasefire held"));
+    assert_eq!(
+        hits[2].snippet, "The Ceasefire held.",
+        "snippets keep the original case"
+    );
     // All words must match; phrases match whole.
     assert_eq!(vault.search("ceasefire gaza").unwrap().len(), 1);
-    assert_eq!(vault.search("\"ceasefire held\"").unwrap().len(), 1);
+    assert_eq!(vault.search("\"ceasefire HELD\"").unwrap().len(), 1);
     assert_eq!(vault.search("\"held ceasefire\"").unwrap().len(), 0);
     assert!(vault.search("  ").unwrap().is_empty());
 }
@@ -334,4 +337,15 @@ fn created_notes_have_front_matter_that_reads_back() {
     assert_eq!(fm.str("title").as_deref(), Some("Summit"));
     assert_eq!(fm.str("published").as_deref(), Some("2025-10-16"));
     assert!(fm.str("created").is_some() && fm.str("updated").is_some());
+}
+
+#[test]
+fn open_existing_never_creates_a_missing_vault() {
+    let d = tempfile::tempdir().unwrap();
+    let gone = d.path().join("unplugged drive/Vault");
+    let err = attache_vault::Vault::open_existing(&gone).unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    assert!(!gone.exists());
+    assert!(attache_vault::Vault::open(&gone).is_ok());
+    assert!(attache_vault::Vault::open_existing(&gone).is_ok());
 }

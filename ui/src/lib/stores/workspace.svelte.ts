@@ -105,14 +105,26 @@ export class Workspace {
     return "Use the form YYYY-MM-DD, e.g. 2025-10-16.";
   }
 
-  async loadSample(): Promise<void> {
+  /** Fetches the sample article; null (and the error shown) when that fails. */
+  async fetchSample(): Promise<string | null> {
     try {
-      this.text = await ipc.sampleArticle();
-      this.error = null;
-      if (this.state === "error") this.state = this.brief ? "ready" : "idle";
+      return await ipc.sampleArticle();
     } catch (e) {
       this.fail(toCommandError(e));
+      return null;
     }
+  }
+
+  /** Puts an article into the text field (sample, imported file), clearing an old error. */
+  setArticle(text: string): void {
+    this.text = text;
+    this.error = null;
+    if (this.state === "error") this.state = this.brief ? "ready" : "idle";
+  }
+
+  async loadSample(): Promise<void> {
+    const sample = await this.fetchSample();
+    if (sample !== null) this.setArticle(sample);
   }
 
   async draft(): Promise<Brief | null> {

@@ -37,6 +37,8 @@ const EDGE_WORDS: &[&str] = &[
 ];
 
 const MAX_WORDS: usize = 10;
+/// Tokens read on either side of the date.
+const WINDOW: usize = 40;
 
 fn is_word(t: &Tok<'_>) -> bool {
     t.s.chars().any(char::is_alphanumeric)
@@ -52,30 +54,35 @@ pub(super) fn phrase(text: &str, toks: &[Tok<'_>], first: usize, last: usize) ->
     let words_in = |v: &[usize]| v.iter().filter(|&&k| is_word(&toks[k])).count();
     // The clause before the date, read from its start; a comma opens a clause only when at
     // least two words follow it ("France and Ukraine" in a list does not).
-    let mut start = 0;
-    for k in (0..first).rev() {
+    // Only a window around the date is read, so a sentence of any length costs the same.
+    let window_start = first.saturating_sub(WINDOW);
+    let mut start = window_start;
+    let mut words_after = 0; // words between `k` and the date, counted as `k` moves back
+    for k in (window_start..first).rev() {
         let t = &toks[k];
         let in_list = toks.get(k + 1).is_some_and(|n| {
             n.s.chars().next().is_some_and(char::is_uppercase)
                 && toks[k + 1..first.min(k + 5)].iter().any(|t| t.s == "and")
         });
-        let comma_clause =
-            t.s == "," && !in_list && words_in(&(k + 1..first).collect::<Vec<_>>()) >= 3;
+        let comma_clause = t.s == "," && !in_list && words_after >= 3;
         if opener(t) || comma_clause {
             start = k + 1;
             break;
         }
+        words_after += usize::from(is_word(t));
     }
     let mut words: Vec<usize> = (start..first).collect();
-    if words_in(&words) < 2 {
+    // "Trump's recent success in mediating": an adjective dates what follows it.
+    let adjective = first == last && toks[first].s.eq_ignore_ascii_case("recent");
+    if adjective || words_in(&words) < 2 {
         // The date opens its clause ("On Thursday, the ministers met"): read on after it.
-        words = (last + 1..toks.len())
+        words = (last + 1..toks.len().min(last + 1 + WINDOW))
             .take_while(|&k| !opener(&toks[k]))
             .collect();
     }
     if words_in(&words) < 2 {
         // "The ministry said earlier on Friday that …": the sentence's own opening.
-        words = (0..first).collect();
+        words = (0..first.min(WINDOW)).collect();
     }
     // At most MAX_WORDS words, then trim function words and punctuation at both ends.
     let mut n = 0;

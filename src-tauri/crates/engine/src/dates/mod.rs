@@ -57,8 +57,8 @@ pub(crate) fn extract(doc: &Doc<'_>, published: Option<NaiveDate>) -> Dated {
                 _ if starting => tense::Tense::Future,
                 // "a day before Trump is set to host": the verb after it decides.
                 Expr::DaysAround(_) => tense::around(&toks, toks.len(), f.last),
-                // "had until February 20 to submit": a deadline's verb says nothing of its side.
-                _ if deadline => tense::Tense::Unknown,
+                // "had until February 20 to submit": a deadline lies ahead, whatever its verb.
+                _ if deadline => tense::Tense::Future,
                 _ => tense::around(&toks, f.first, f.last),
             };
             pending.push(Pending {

@@ -74,8 +74,10 @@ fn shift(d: NaiveDate, n: i64, unit: Unit) -> Option<NaiveDate> {
     }
 }
 
-/// The year of a month (and day) without one: the side of the anchor the tense says, else the
-/// anchor's own year.
+/// The year of a month (and day) without one: the side of the anchor the tense says. With no
+/// tense to go by, the nearer occurrence, with days ahead counting double: news mostly reports
+/// what has happened ("given the attack on October 7"), but "on August 17" written on
+/// August 16 is tomorrow.
 fn year_for(anchor: &Anchor, m: u32, d: u32, tense: Tense) -> Option<i32> {
     let Some(a) = anchor.day else {
         return anchor.year;
@@ -83,9 +85,26 @@ fn year_for(anchor: &Anchor, m: u32, d: u32, tense: Tense) -> Option<i32> {
     let here = (m, d);
     let now = (a.month(), a.day());
     Some(match tense {
-        Tense::Past if here > now => a.year() - 1,
         Tense::Future if here < now => a.year() + 1,
-        _ => a.year(),
+        Tense::Future => a.year(),
+        Tense::Past if here > now => a.year() - 1,
+        Tense::Past => a.year(),
+        Tense::Unknown => {
+            // Day numbers are approximate (31-day months): only the comparison matters.
+            let day_of_year = |(m, d): (u32, u32)| i64::from(m) * 31 + i64::from(d);
+            let delta = day_of_year(here) - day_of_year(now);
+            let (ahead, behind) = if delta >= 0 {
+                (delta, 372 - delta)
+            } else {
+                (372 + delta, -delta)
+            };
+            let future = ahead * 2 < behind;
+            match (future, delta >= 0) {
+                (true, true) | (false, false) => a.year(),
+                (true, false) => a.year() + 1,
+                (false, true) => a.year() - 1,
+            }
+        }
     })
 }
 
@@ -99,7 +118,12 @@ pub(crate) fn resolve(expr: Expr, anchor: &Anchor, tense: Tense) -> Option<Resol
         Expr::Month { y, m } => {
             // A month named without a day: compare at month granularity.
             let y = y.or_else(|| {
-                year_for(anchor, m, if tense == Tense::Past { 1 } else { 31 }, tense)
+                let day = match tense {
+                    Tense::Past => 1,
+                    Tense::Future => 31,
+                    Tense::Unknown => 15,
+                };
+                year_for(anchor, m, day, tense)
             })?;
             month_range(y, m)
         }

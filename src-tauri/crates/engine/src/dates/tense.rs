@@ -32,6 +32,14 @@ fn tense_of(toks: &[Tok<'_>], k: usize) -> Option<Tense> {
     if PAST.binary_search(&w.as_str()).is_ok() {
         return Some(Tense::Past);
     }
+    // "is meeting on Friday": the present progressive with a date is an arrangement ahead;
+    // a plain "is" says nothing.
+    if matches!(w.as_str(), "is" | "are" | "am") {
+        let next = toks.get(k + 1).map(|t| t.s.to_ascii_lowercase());
+        return next
+            .is_some_and(|n| n.len() > 4 && n.ends_with("ing"))
+            .then_some(Tense::Future);
+    }
     if w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") {
         let modal_before = (k.saturating_sub(3)..k).any(|j| {
             let v = toks[j].s.to_ascii_lowercase();

@@ -76,6 +76,16 @@ impl View<'_, '_> {
             && (self.tk.gaz[i].is_some() || !lexicon::is_non_name(self.word(i)))
     }
 
+    /// True when token `i` is a function word ("to", "and", "were"), never part of a source.
+    fn is_function_word(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let mut c = w.chars();
+        let cap: String = c
+            .next()
+            .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect());
+        lexicon::is_non_name(&cap) || lexicon::hedge(&w.to_lowercase()).is_some()
+    }
+
     /// True when token `i` can head a source phrase.
     fn is_head(&self, i: usize) -> bool {
         self.is_name_word(i)
@@ -109,8 +119,20 @@ impl View<'_, '_> {
     /// The source phrase ending just before the cue at `cue` (after adverbs like "also"), if any.
     fn source_before(&self, a: usize, cue: usize) -> Option<(usize, usize)> {
         let mut e = cue;
-        while e > a && self.is_word(e - 1) && lexicon::is_cue_adverb(&self.lower(e - 1)) {
-            e -= 1;
+        loop {
+            if e > a && self.is_word(e - 1) && lexicon::is_cue_adverb(&self.lower(e - 1)) {
+                e -= 1;
+            } else if e >= a + 3
+                && self.is_word(e - 1)
+                && lexicon::is_adverbial_start(&self.lower(e - 2))
+                && (lexicon::is_non_name(self.word(e - 1))
+                    || lexicon::is_adverbial_start(&self.lower(e - 1)))
+            {
+                // "Sanders on Tuesday said".
+                e -= 2;
+            } else {
+                break;
+            }
         }
         if e == a {
             return None;
@@ -136,12 +158,8 @@ impl View<'_, '_> {
         }
         let h = e - 1;
         if self.lower(h) == "who" && h > a {
-            let end = if self.is_punct(h - 1, &[',']) {
-                h - 1
-            } else {
-                h
-            };
-            return self.phrase_ending(a, end);
+            // The relative pronoun is the source; the speaker is resolved from what precedes it.
+            return Some((h, e));
         }
         self.phrase_ending(a, e)
     }
@@ -157,7 +175,11 @@ impl View<'_, '_> {
         }
         let mut s = h;
         let head = self.is_head(h);
-        if !(head || (self.is_word(h) && self.word(h).chars().all(char::is_lowercase))) {
+        if !(head
+            || (self.is_word(h)
+                && self.word(h).chars().all(char::is_lowercase)
+                && !self.is_function_word(h)))
+        {
             return None;
         }
         let mut determiner = None;
@@ -167,14 +189,19 @@ impl View<'_, '_> {
                 && t > a
                 && lexicon::is_name_connector(self.word(t))
                 && self.is_name_word(t - 1);
-            let lowercase_word =
-                !head && self.is_word(t) && self.word(t).chars().all(char::is_lowercase);
+            let lowercase_word = !head
+                && self.is_word(t)
+                && self
+                    .word(t)
+                    .chars()
+                    .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-');
             if self.is_inner(t) || connector || lowercase_word {
                 s = t;
-                if matches!(
-                    self.lower(t).as_str(),
-                    "the" | "a" | "an" | "this" | "his" | "her" | "their" | "its" | "another"
-                ) {
+                let l = self.lower(t);
+                let quantity = l
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+                if quantity || lexicon::is_determiner(&l) {
                     determiner = Some(t);
                     if !head {
                         break;
@@ -291,9 +318,13 @@ impl View<'_, '_> {
             // Inverted: "…, said the minister." / "“…,” said Trump."
             if c > a
                 && self.is_punct(c - 1, &[',', '”', '"', '’', '\''])
-                && let Some(source) = self
-                    .source_after(c + 1, b)
-                    .filter(|&(_, e)| e >= b || self.tk.toks[e].kind == TokKind::Punct)
+                && let Some(source) = self.source_after(c + 1, b).filter(|&(_, e)| {
+                    e >= b
+                        || self.tk.toks[e].kind == TokKind::Punct
+                        || (!lexicon::is_object_cue(&lw)
+                            && lexicon::is_adverbial_start(&self.lower(e)))
+                        || matches!(self.lower(e).as_str(), "who" | "of")
+                })
             {
                 out.push(Found {
                     cue: (c, c + 1),
@@ -310,7 +341,12 @@ impl View<'_, '_> {
                 self.subject(a, c)
                     .or_else(|| out.last().map(|f: &Found| f.source))
             } else {
-                self.source_before(a, c)
+                // "Trump saw the images and wanted to …": the sentence's subject.
+                self.source_before(a, c).or_else(|| {
+                    (c > a && self.is_function_word(c - 1))
+                        .then(|| self.subject(a, c))
+                        .flatten()
+                })
             };
             let Some((s, e)) = source else {
                 continue;
@@ -327,7 +363,10 @@ impl View<'_, '_> {
             // closes before the source is the content.
             let quote_first = self.is_punct(a, &['“', '"', '\''])
                 && (a + 1..s).any(|i| self.is_punct(i, &['”', '"', '\'']));
-            let content = if !colon && !that_follows && (quote_first || (after_comma && tail_short))
+            let quote_before = s > a + 1 && self.is_punct(s - 1, &['”', '"', '\'']);
+            let content = if !colon
+                && !that_follows
+                && (quote_first || quote_before || (after_comma && tail_short))
             {
                 Content::Before(self.tk.toks[s - 1].span.start)
             } else {
@@ -352,9 +391,10 @@ impl View<'_, '_> {
     /// adverbials ("in an interview on Sunday") and "that".
     fn content_start(&self, c: usize, b: usize, cue: &str) -> usize {
         let mut from = c + 1;
-        let window = b.min(from + 14);
+        let window = b.min(from + 20);
         let that_or_comma = |from: usize| {
-            (from..window).find(|&i| self.lower(i) == "that" || self.is_punct(i, &[',', ':']))
+            (from..window)
+                .find(|&i| self.lower(i) == "that" || self.is_punct(i, &[',', ':', '“', '"']))
         };
         if lexicon::is_object_cue(cue) {
             if let Some(t) = (from..b.min(from + 8)).find(|&i| self.lower(i) == "that") {
@@ -363,14 +403,16 @@ impl View<'_, '_> {
                 from = oe;
             }
         }
-        if from < b
-            && self.is_word(from)
-            && lexicon::is_adverbial_start(&self.lower(from))
-            && let Some(t) = that_or_comma(from)
-        {
-            from = t;
+        if from < b && self.is_word(from) && lexicon::is_adverbial_start(&self.lower(from)) {
+            // "said Sunday on Fox News that …": the content follows the adverbial; with no
+            // "that", comma or quotation after it, the content is elsewhere.
+            match that_or_comma(from) {
+                Some(t) => from = t,
+                None => return b,
+            }
         }
-        while from < b && (self.lower(from) == "that" || self.is_punct(from, &[':', ','])) {
+        while from < b && self.is_punct(from, &[':', ',']) {
+            // (An opening quotation mark stays: the content is that quotation.)
             from += 1;
         }
         from

@@ -10,6 +10,7 @@ mod attribution;
 mod quotes;
 mod speaker;
 mod stance;
+mod transcript;
 
 use crate::model::{Position, PositionKind, Span, Stance};
 use crate::parties::PartyTable;
@@ -38,8 +39,32 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
     let view = View { doc, tk: &tk };
     let mut raws: Vec<Raw> = Vec::new();
     let in_quote = |pos: Span| quote_at(&quotes, pos.start).is_some();
+    // A transcript turn ("MR MILLER: …") runs to the end of its paragraph.
+    let mut turn_end = 0;
     for (si, &(a, b)) in tk.sentences.iter().enumerate() {
         let sentence = doc.sentences[si];
+        if sentence.start < turn_end {
+            continue;
+        }
+        if let Some(turn) = transcript::turn(&view, a, b) {
+            let para = doc.paragraphs[doc.sentence_paragraph[si]];
+            turn_end = para.end;
+            let content = clean(doc, Span::new(turn.content_start, para.end));
+            if doc.slice(content).split_whitespace().count() >= 4 {
+                let (party, speaker) = transcript::speaker(doc, parties, turn.label);
+                raws.push(Raw {
+                    kind: PositionKind::Quote,
+                    content,
+                    cue: turn.colon,
+                    source: turn.label,
+                    stance: stance::of(doc, turn.stance, content),
+                    sentence: Span::new(sentence.start, para.end),
+                    party,
+                    speaker,
+                });
+            }
+            continue;
+        }
         let found = view.find(a, b, in_quote);
         if !found.is_empty() {
             for f in found {

@@ -13,6 +13,10 @@ use crate::text::Doc;
 /// How far back (in mentions) a pronoun looks for its antecedent.
 const PRONOUN_WINDOW: usize = 40;
 
+/// A pronoun refers to the last speaker when that speaker was named at most this many bytes
+/// before it (about three sentences).
+const RECENT_SPEAKER_BYTES: usize = 600;
+
 /// The party index and canonical name speaking through `source`.
 pub(crate) fn resolve(
     doc: &Doc<'_>,
@@ -24,6 +28,8 @@ pub(crate) fn resolve(
     let p = match lexicon::pronoun(text) {
         Some(PronounRef::Person) => pronoun(table, source, last_speaker, true),
         Some(_) => pronoun(table, source, last_speaker, false),
+        // "Sanders, who said …": whoever was named just before.
+        None if text.eq_ignore_ascii_case("who") => table.latest_before(source.start, 3, |_| true),
         None => named(table, text, source),
     };
     let p = match p {
@@ -75,29 +81,20 @@ fn pronoun(
     person: bool,
 ) -> Option<usize> {
     let wanted = |kind: PartyKind| (kind == PartyKind::Person) == person;
-    // The speaker of the sentence before usually carries on ("Trump said … He added …").
-    let recent = table.latest_before(source.start, PRONOUN_WINDOW, |d| wanted(d.kind));
-    match (last_speaker, recent) {
-        (Some(s), Some(r)) if wanted(table.drafts[s].kind) => {
-            let s_seen = table.drafts[s]
-                .mentions
-                .iter()
-                .rev()
-                .find(|m| m.start < source.start);
-            let r_seen = table.drafts[r]
-                .mentions
-                .iter()
-                .rev()
-                .find(|m| m.start < source.start);
-            // Prefer the last speaker unless someone else of the same sort was named since.
-            if r_seen.map(|m| m.start) > s_seen.map(|m| m.start) && r != s {
-                Some(r)
-            } else {
-                Some(s)
-            }
+    // The speaker of a recent attribution usually carries on ("Trump said … He added …"),
+    // even when someone else was named in between as an object.
+    if let Some(s) = last_speaker.filter(|&s| wanted(table.drafts[s].kind)) {
+        let seen = table.drafts[s]
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.start < source.start)
+            .map_or(0, |m| m.start);
+        if source.start.saturating_sub(seen) <= RECENT_SPEAKER_BYTES {
+            return Some(s);
         }
-        (_, r) => r,
     }
+    table.latest_before(source.start, PRONOUN_WINDOW, |d| wanted(d.kind))
 }
 
 /// A party for a source phrase that names nobody already known.

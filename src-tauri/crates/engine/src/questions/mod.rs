@@ -72,6 +72,8 @@ pub(crate) fn extract(
     }
     let mut forward: Vec<Option<String>> = vec![None; n];
     let mut dated = vec![false; n];
+    // Whether a sentence has a modal, computed once per sentence (a sentence may hold many dates).
+    let mut has_modal: Vec<Option<bool>> = vec![None; n];
     for d in dates {
         if let Some(si) = doc.sentence_at(d.span.start) {
             dated[si] = true;
@@ -79,10 +81,11 @@ pub(crate) fn extract(
             // Forward-looking: the date says so ("within two weeks"), or a modal in its
             // sentence puts a fixed date ahead ("could meet … on August 17").
             let modal = d.resolved.is_some()
-                && doc
-                    .slice(doc.sentences[si])
-                    .split_whitespace()
-                    .any(|w| MODALS.contains(&w.to_lowercase().as_str()));
+                && *has_modal[si].get_or_insert_with(|| {
+                    doc.slice(doc.sentences[si])
+                        .split_whitespace()
+                        .any(|w| MODALS.contains(&w.to_lowercase().as_str()))
+                });
             if modal || FORWARD.iter().any(|w| lower.contains(w)) {
                 forward[si] = Some(d.resolved.clone().unwrap_or_else(|| lower.clone()));
             }

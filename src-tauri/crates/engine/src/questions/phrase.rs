@@ -221,6 +221,7 @@ const QUESTION_OPENERS: &[&str] = &[
     "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "should",
     "has", "have", "what", "when", "where", "who", "why", "how", "which",
 ];
+const SUBJECT_REACH: usize = 30;
 const MAX_SUBJECT_WORDS: usize = 10;
 const MAX_VP_WORDS: usize = 18;
 
@@ -298,8 +299,10 @@ impl S<'_, '_> {
 
     /// The subject before token `at`: back to the nearest clause opener, if it is short.
     fn subject(&self, at: usize) -> Option<(usize, usize)> {
-        let mut start = 0;
-        for k in (0..at).rev() {
+        // A subject sits within a few words of its verb: the scan back is bounded, so a
+        // sentence of any length costs the same per trigger.
+        let mut start = at.saturating_sub(SUBJECT_REACH);
+        for k in (start..at).rev() {
             // "Russia, France, and Ukraine": a comma before "and" or between names is a list.
             let list_comma = self.toks[k].s == ","
                 && (self.is(k + 1, &["and", "or"])
@@ -649,7 +652,7 @@ fn weak(s: &S<'_, '_>, from: usize, ctx: &Context<'_>) -> Option<Phrased> {
 
 /// The first word after `from` that looks like the clause's verb (for "noted plans to").
 fn first_verb(s: &S<'_, '_>, from: usize, to: usize) -> usize {
-    (from..to)
+    (from.max(to.saturating_sub(SUBJECT_REACH))..to)
         .rev()
         .find(|&k| {
             let w = &s.lower[k];
