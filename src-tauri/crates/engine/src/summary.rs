@@ -195,7 +195,10 @@ mod tests {
         let doc = Doc::new(text, 0);
         let bl = bottom_line(&doc, &[], &[]);
         let t = title(&doc, &[], &[], &bl);
-        assert!(t.starts_with("Delegations from the two coastal provinces"), "{t}");
+        assert!(
+            t.starts_with("Delegations from the two coastal provinces"),
+            "{t}"
+        );
         assert!(t.split_whitespace().count() <= TITLE_WORDS + 1, "{t}");
         assert_eq!(title(&Doc::new("", 0), &[], &[], &[]), "Untitled brief");
     }

@@ -97,7 +97,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> PartyTable {
     for &(a, b) in &tokens.sentences {
         phrase::scan_sentence(doc, &tokens, a, b, &mut table, &mut events);
     }
-    phrase::resolve(doc, &tokens, &mut table, &events);
+    phrase::resolve(doc, &mut table, &events);
     table.sort_mentions();
     table.tokens = tokens;
     table

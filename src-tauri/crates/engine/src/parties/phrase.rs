@@ -342,8 +342,7 @@ fn role_matches(reference: &str, role: &str) -> bool {
 }
 
 /// The text-order sweep: every event becomes a mention of the party it names, if any.
-pub(crate) fn resolve(doc: &Doc<'_>, tk: &Tokens, table: &mut PartyTable, events: &[Event]) {
-    let _ = tk;
+pub(crate) fn resolve(doc: &Doc<'_>, table: &mut PartyTable, events: &[Event]) {
     // People with a role, most recent last: title-only references pick the latest match.
     let mut with_role: Vec<usize> = Vec::new();
     for ev in events {

@@ -11,6 +11,9 @@ use crate::model::{Span, Stance};
 use crate::parties::Tokens;
 use crate::text::{Doc, TokKind};
 
+/// How far back (tokens) from a source a closing quotation mark is looked for.
+const QUOTE_LOOKBACK: usize = 120;
+
 /// Where the content lies relative to the cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Content {
@@ -357,12 +360,15 @@ impl View<'_, '_> {
             let that_follows = (c + 1..b.min(c + 12))
                 .take_while(|&i| !self.is_punct(i, &[',', '.', ';']))
                 .any(|i| self.lower(i) == "that");
-            let tail_short = (c + 1..b).filter(|&i| self.is_word(i)).count() <= 8;
+            let tail_short = (c + 1..b).filter(|&i| self.is_word(i)).take(9).count() <= 8;
             let colon = self.is_punct(c + 1, &[':']);
             // "“…,” she said several months later": a quotation that opens the sentence and
             // closes before the source is the content.
             let quote_first = self.is_punct(a, &['“', '"', '\''])
-                && (a + 1..s).any(|i| self.is_punct(i, &['”', '"', '\'']));
+                && (a + 1..s)
+                    .rev()
+                    .take(QUOTE_LOOKBACK)
+                    .any(|i| self.is_punct(i, &['”', '"', '\'']));
             let quote_before = s > a + 1 && self.is_punct(s - 1, &['”', '"', '\'']);
             let content = if !colon
                 && !that_follows

@@ -67,10 +67,21 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
         }
         let found = view.find(a, b, in_quote);
         if !found.is_empty() {
-            for f in found {
-                let Some((content, kind)) =
-                    content_span(doc, sentence, f.content, &quotes, &mut used)
-                else {
+            for (i, f) in found.iter().enumerate() {
+                // Content after a cue stops where the next attribution's source starts
+                // ("X said A, and Y said B").
+                let until = found
+                    .get(i + 1)
+                    .map(|n| tk.toks[n.source.0].span.start)
+                    .filter(|&e| matches!(f.content, Content::After(st) if e > st))
+                    .unwrap_or(sentence.end);
+                let Some((content, kind)) = content_span(
+                    doc,
+                    Span::new(sentence.start, until),
+                    f.content,
+                    &quotes,
+                    &mut used,
+                ) else {
                     continue;
                 };
                 if raws.iter().rev().take(4).any(|r| r.content == content) {
@@ -123,7 +134,7 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
         }
         used[qi] = true;
         let q = quotes[qi];
-        let content = q.inner;
+        let content = cap(doc, q.inner);
         raws.push(Raw {
             kind: PositionKind::Quote,
             content,
@@ -200,7 +211,7 @@ fn content_span(
                 return None;
             }
             used[i] = true;
-            return Some((q.inner, PositionKind::Quote));
+            return Some((cap(doc, q.inner), PositionKind::Quote));
         }
     };
     let region = clean(doc, region);
@@ -219,7 +230,7 @@ fn content_span(
         let covered = o.start.max(region.start)..o.end.min(region.end);
         if covered.len() * 10 >= region.len() * 8 {
             used[qi] = true;
-            return Some((q.inner, PositionKind::Quote));
+            return Some((cap(doc, q.inner), PositionKind::Quote));
         }
     }
     // A paraphrase: mark the quotations it contains as used.
@@ -234,9 +245,28 @@ fn content_span(
     Some((region, PositionKind::Paraphrase))
 }
 
+/// The longest content a position keeps (bytes): a run-on "sentence" of a megabyte gives a
+/// position that points at its start, not a copy of the whole text per cue.
+const MAX_CONTENT_BYTES: usize = 3000;
+
+/// `span` cut to [`MAX_CONTENT_BYTES`] at a white space (or char) boundary.
+fn cap(doc: &Doc<'_>, span: Span) -> Span {
+    if span.len() <= MAX_CONTENT_BYTES {
+        return span;
+    }
+    let mut end = span.start + MAX_CONTENT_BYTES;
+    while !doc.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = doc.text[span.start..end]
+        .rfind(char::is_whitespace)
+        .map_or(end, |i| span.start + i);
+    Span::new(span.start, cut.max(span.start))
+}
+
 /// `span` trimmed of white space and of final sentence punctuation.
 fn clean(doc: &Doc<'_>, span: Span) -> Span {
-    let mut s = trim(doc.text, span);
+    let mut s = trim(doc.text, cap(doc, span));
     let t = doc.slice(s);
     let t2 = t.trim_end_matches(['.', ',', ';', ':', ' ', '—', '-']);
     s.end -= t.len() - t2.len();

@@ -25,7 +25,7 @@ pub(crate) fn turn(view: &View<'_, '_>, a: usize, b: usize) -> Option<Turn> {
     let mut i = a;
     while i < b && i < a + MAX_LABEL_WORDS && toks[i].kind == TokKind::Word {
         let w = view.doc.slice(toks[i].span);
-        if !(w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)) {
+        if !w.chars().any(char::is_alphabetic) || w.chars().any(char::is_lowercase) {
             return None;
         }
         i += 1;
