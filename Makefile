@@ -51,9 +51,10 @@ check-ui:
 	tests/scripts/check-bindings.sh
 	cd ui && npm run check && npm test && npm run build && npm run test:browser
 
+# The shell's command tests run on Tauri's mock runtime (dev-only `mock` feature).
 check-desktop: ui-build
-	cargo clippy -p attache-desktop --all-targets -- -D warnings
-	cargo test -p attache-desktop
+	cargo clippy -p attache-desktop --all-targets --features mock -- -D warnings
+	cargo test -p attache-desktop --features mock
 
 e2e: ui-build
 	timeout 1800 tests/scripts/e2e.sh

@@ -42,9 +42,14 @@ pub async fn note_create(
     meta: NewNote,
 ) -> Result<OpenNote, AppError> {
     let vault = state.vault()?;
+    // What the UI leaves open follows the analyst's settings.
+    let settings = state.settings().settings;
     let mut meta = meta;
     if meta.classification.is_none() {
-        meta.classification = Some(state.settings().settings.default_classification);
+        meta.classification = Some(settings.default_classification);
+    }
+    if meta.link_style.is_none() {
+        meta.link_style = Some(settings.link_style);
     }
     off_thread("create", move || Ok(vault.create(&brief, &source, &meta)?)).await
 }

@@ -67,15 +67,26 @@ fn pss_kb(needle: &[u8]) -> (u64, usize) {
             }
         }
     }
-    let total = family
-        .iter()
-        .filter_map(|pid| std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok())
-        .filter_map(|s| {
-            s.lines()
-                .find(|l| l.starts_with("Pss:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
-        })
-        .sum();
+    let mut total = 0;
+    for pid in &family {
+        let Some(kb) = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("Pss:"))
+                    .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+            })
+        else {
+            continue;
+        };
+        let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+        println!(
+            "FIGURE pss_process_{} {:.1} MB",
+            name.trim(),
+            kb as f64 / 1024.0
+        );
+        total += kb;
+    }
     (total, family.len())
 }
 

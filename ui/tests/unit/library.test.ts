@@ -8,7 +8,7 @@ beforeEach(() => {
   backend = createMockBackend();
   mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Record<string, unknown>));
   const brief = fixtureBrief(FIXTURE_ARTICLE, "2026-03-01");
-  const meta = { title: null, classification: "OFFICIAL" };
+  const meta = { title: null, classification: "OFFICIAL", link_style: null };
   backend.handle("note_create", { brief, source: FIXTURE_ARTICLE, meta });
   const other = { ...brief, title: "Other", parties: [brief.parties[1]], positions: [] };
   backend.handle("note_create", { brief: other, source: "x", meta });
