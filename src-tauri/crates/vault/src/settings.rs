@@ -162,22 +162,16 @@ pub fn load(dir: &Path) -> LoadedSettings {
     };
     let value: Value = match serde_json::from_slice(&bytes) {
         Ok(v @ Value::Object(_)) => v,
+        // The damaged file stays where it is, untouched, so every start says so (and a second
+        // instance or a retried launch sees the same thing) until the analyst saves settings;
+        // `save` then keeps it aside rather than overwriting it.
         _ => {
-            let aside = dir.join(format!(
-                "{FILE_NAME}.corrupt-{}",
-                chrono::Utc::now().format("%Y%m%dT%H%M%S")
-            ));
-            let kept = std::fs::rename(&path, &aside).is_ok();
             return LoadedSettings {
                 settings: Settings::default(),
-                warning: Some(if kept {
-                    format!(
-                        "the settings file was damaged; it was kept as {} and the defaults are used",
-                        aside.display()
-                    )
-                } else {
-                    "the settings file was damaged; the defaults are used".to_owned()
-                }),
+                warning: Some(format!(
+                    "the settings file {} is damaged; the defaults are used until you save your settings (the damaged file is then kept beside it)",
+                    path.display()
+                )),
             };
         }
     };
@@ -263,7 +257,27 @@ pub fn save(dir: &Path, settings: &Settings) -> Result<()> {
         serde_json::to_vec_pretty(&s).map_err(|e| VaultError::Settings(e.to_string()))?;
     json.push(b'\n');
     let path = dir.join(FILE_NAME);
+    keep_damaged_file(dir, &path)?;
     crate::atomic::write_atomic(&path, &json).map_err(|e| VaultError::io("write", &path, e))
+}
+
+/// Moves a settings file that does not parse aside (`settings.json.corrupt-<time>`) so that
+/// saving never destroys what the analyst or another program wrote there.
+fn keep_damaged_file(dir: &Path, path: &Path) -> Result<()> {
+    let Ok(bytes) = std::fs::read(path) else {
+        return Ok(()); // nothing there (or unreadable: the atomic write reports that)
+    };
+    if matches!(
+        serde_json::from_slice::<Value>(&bytes),
+        Ok(Value::Object(_))
+    ) {
+        return Ok(());
+    }
+    let aside = dir.join(format!(
+        "{FILE_NAME}.corrupt-{}",
+        chrono::Utc::now().format("%Y%m%dT%H%M%S")
+    ));
+    std::fs::rename(path, &aside).map_err(|e| VaultError::io("keep", path, e))
 }
 
 #[cfg(test)]
@@ -302,11 +316,23 @@ mod tests {
     #[test]
     fn corrupt_file_gives_defaults_a_warning_and_is_kept() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(FILE_NAME), "{not json").unwrap();
-        let l = load(dir.path());
-        assert_eq!(l.settings, Settings::default());
-        assert!(l.warning.unwrap().contains("damaged"));
-        let kept: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(&path, "{not json").unwrap();
+        for _ in 0..2 {
+            // Every start says so, and loading never touches the file.
+            let l = load(dir.path());
+            assert_eq!(l.settings, Settings::default());
+            assert!(l.warning.unwrap().contains("damaged"));
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), "{not json");
+        }
+        // Saving keeps the damaged file beside the new one.
+        save(dir.path(), &Settings::default()).unwrap();
+        assert_eq!(load(dir.path()).warning, None);
+        let kept: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
+            .collect();
         assert_eq!(kept.len(), 1);
         assert_eq!(
             std::fs::read_to_string(kept[0].path()).unwrap(),
