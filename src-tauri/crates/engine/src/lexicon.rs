@@ -176,6 +176,39 @@ pub(crate) fn is_determiner(word: &str) -> bool {
     DETERMINERS.binary_search(&word).is_ok()
 }
 
+static VERB_STOPS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/verb_stops.txt")));
+
+/// True when `word` (lower case) is an auxiliary or verb that ends a source phrase ("has").
+pub(crate) fn is_verb_stop(word: &str) -> bool {
+    VERB_STOPS.binary_search(&word).is_ok()
+}
+
+static BODY_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/body_nouns.txt")));
+
+/// True when `word` (lower case) after "the" refers back to a body ("the country").
+pub(crate) fn is_body_noun(word: &str) -> bool {
+    BODY_NOUNS.binary_search(&word).is_ok()
+}
+
+static DOCUMENT_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/document_nouns.txt")));
+
+/// True when `word` (lower case) names a document that speaks for its issuer ("statement").
+pub(crate) fn is_document_noun(word: &str) -> bool {
+    DOCUMENT_NOUNS.binary_search(&word).is_ok()
+}
+
+static MEDIA: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/media.txt")));
+
+/// True when `word` (lower case) names a medium rather than an actor: a platform or outlet
+/// noun after a name ("his Truth Social *platform*") or a news agency's folded name.
+pub(crate) fn is_media(word: &str) -> bool {
+    MEDIA.binary_search(&word).is_ok()
+}
+
 /// What a word of a transcript's speaker label is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Label {

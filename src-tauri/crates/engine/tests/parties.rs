@@ -94,3 +94,57 @@ fn ids_follow_first_mention_and_spans_are_exact() {
     }
     assert_eq!(names(&b)[..2], ["France", "Germany"]);
 }
+
+#[test]
+fn media_venues_and_common_nouns_are_not_parties() {
+    let b = brief(
+        "Call\n\n\"We made progress,\" Jane Doe wrote on her Truth Social platform. \
+         Doe will host John Roe at the White House on Friday. Doe spoke to Fox News later. \
+         Hungary joined the talks. The country has announced plans to leave the court.",
+    );
+    let n = names(&b);
+    for junk in [
+        "Truth Social",
+        "White House",
+        "Fox News",
+        "country",
+        "country has announced",
+    ] {
+        assert!(!n.contains(&junk), "{junk} listed: {n:?}");
+    }
+    assert!(n.contains(&"Jane Doe"), "{n:?}");
+    let hungary = party(&b, "Hungary");
+    assert_eq!(
+        hungary.mentions.len(),
+        2,
+        "\"the country\" points back to Hungary"
+    );
+}
+
+#[test]
+fn bare_body_name_merges_with_the_owned_body_and_owners_only_are_dropped() {
+    let b = brief(
+        "Talks\n\nRussia's Foreign Ministry said talks were planned. \
+         Foreign Ministry spokesperson Maria Zakharova told reporters the date was open. \
+         The Acme Group's Bureau of Trade Affairs welcomed the plan.",
+    );
+    let n = names(&b);
+    assert!(!n.contains(&"Foreign Ministry"), "merged: {n:?}");
+    assert_eq!(
+        party(&b, "Maria Zakharova").role.as_deref(),
+        Some("Spokesperson")
+    );
+    assert!(!n.contains(&"Acme Group"), "only an owner: {n:?}");
+}
+
+#[test]
+fn references_to_several_parties_and_datelines_are_not_listed() {
+    let b = brief(
+        "Summit\n\nWASHINGTON — Viktor Orban, a close ally of both leaders, announced that \
+         preparations were underway.",
+    );
+    let n = names(&b);
+    assert!(!n.iter().any(|p| p.contains("leaders")), "{n:?}");
+    assert!(!n.contains(&"WASHINGTON"), "{n:?}");
+    assert_eq!(b.positions[0].speaker, "Viktor Orban");
+}

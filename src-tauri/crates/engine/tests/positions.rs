@@ -178,3 +178,40 @@ fn scare_quotes_without_a_cue_are_not_positions() {
     let b = brief("T\n\nThe so-called “peace plan” was published on Monday.");
     assert!(b.positions.is_empty(), "{:#?}", b.positions);
 }
+
+#[test]
+fn issue_labels_are_short_readable_phrases_from_the_content() {
+    let b = brief(
+        "T\n\nMinister Anna Berg said that the Tomahawk missiles for Ukraine would not change \
+         the situation. Minister Omar Diallo said he expected a meeting in Budapest within weeks.",
+    );
+    let issues: Vec<&str> = b.positions.iter().map(|p| p.issue.as_str()).collect();
+    assert_eq!(issues[0], "Tomahawk missiles for Ukraine");
+    assert_eq!(issues[1], "expected a meeting in Budapest");
+    for p in &b.positions {
+        assert!(p.issue.split_whitespace().count() <= 6, "{:?}", p.issue);
+    }
+}
+
+#[test]
+fn participle_clause_between_source_and_cue_is_skipped() {
+    let text = "T\n\nA senior European Union official, speaking on condition of anonymity \
+                because the talks are confidential, said Brussels would act as an observer.";
+    let b = brief(text);
+    let p = &b.positions[0];
+    let source = p.source_span.expect("a source");
+    assert_eq!(
+        &text[source.start..source.end],
+        "A senior European Union official"
+    );
+    assert!(p.speaker.contains("official"), "speaker {:?}", p.speaker);
+}
+
+#[test]
+fn relative_clause_between_source_and_cue_is_skipped() {
+    let text =
+        "T\n\nThe Acme Council, which monitors catches in the region, said the talks would resume.";
+    let b = brief(text);
+    let source = b.positions[0].source_span.expect("a source");
+    assert_eq!(&text[source.start..source.end], "The Acme Council");
+}

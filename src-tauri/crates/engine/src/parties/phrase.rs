@@ -91,7 +91,11 @@ fn phrase(
     if k >= b || !(tk.is_cap(doc, k) || tk.gaz[k].is_some()) {
         return (k + 1).max(j + 1);
     }
-    let venue = k > sent_start && lexicon::is_locative(&tk.word(doc, k - 1).to_lowercase());
+    // "in Budapest", "at the White House": a place named after a locative is a venue.
+    let venue = (k > sent_start && lexicon::is_locative(&tk.word(doc, k - 1).to_lowercase()))
+        || (k > sent_start + 1
+            && tk.word(doc, k - 1).eq_ignore_ascii_case("the")
+            && lexicon::is_locative(&tk.word(doc, k - 2).to_lowercase()));
     let mut ph = Phrase {
         first: k,
         ..Phrase::default()
@@ -145,6 +149,12 @@ fn phrase(
             TokKind::Possessive if ph.name.is_some() || !ph.entities.is_empty() => {
                 // "Putin's aide Yuri Ushakov", "Russia's Foreign Ministry": the owner is an affiliation.
                 let p = finish(doc, tk, &ph, k, venue, table, events);
+                // Owner of a named body or person ("Putin's aide Yuri Ushakov"), not of a thing.
+                if let Some(p) = p
+                    && (tk.is_cap(doc, k + 1) || tk.gaz.get(k + 1).is_some_and(Option::is_some))
+                {
+                    table.drafts[p].owner_mentions += 1;
+                }
                 let owner = p
                     .map(|p| {
                         let d = &table.drafts[p];
@@ -232,6 +242,9 @@ fn finish(
                 table.intern(e.canonical, PartyKind::Country, true)
             }
             GazKind::Seat => {
+                if venue && lone_place {
+                    continue;
+                }
                 let p = table.intern(e.canonical, PartyKind::Government, true);
                 let d = &mut table.drafts[p];
                 d.affiliation = d.affiliation.take().or(e.country.map(str::to_owned));
@@ -255,6 +268,9 @@ fn finish(
     if let Some((na, nb)) = ph.name {
         let name_span = tk.span(na, nb);
         let name = doc.slice(name_span);
+        if is_medium(doc, tk, ph.first, na, nb) {
+            return last;
+        }
         if let Some(kind) = (na..nb).find_map(|i| lexicon::org_word(tk.word(doc, i))) {
             // The body's name includes an adjacent demonym or country ("Russian Foreign Ministry").
             if nb - na == 1 {
@@ -271,7 +287,12 @@ fn finish(
                 .filter(|_| start == ph.first)
                 .unwrap_or(start);
             let span = tk.span(start, nb);
-            let p = table.intern(doc.slice(span), kind, false);
+            // A bare "Foreign Ministry" after "Russia's Foreign Ministry" is the same body.
+            let bare = start == na && affiliation.is_none() && table.by_name(name).is_none();
+            let p = bare
+                .then(|| table.body_ending_with(name))
+                .flatten()
+                .unwrap_or_else(|| table.intern(doc.slice(span), kind, false));
             let d = &mut table.drafts[p];
             d.affiliation = d.affiliation.take().or(affiliation);
             events.push(Event::Mention { party: p, span });
@@ -319,6 +340,51 @@ fn finish(
         });
     }
     last
+}
+
+/// True when the name at `na..nb` is a medium, not an actor: a platform or account ("his
+/// Truth Social platform"), something owned by a person ("his …"), or a news outlet.
+fn is_medium(doc: &Doc<'_>, tk: &Tokens, first: usize, na: usize, nb: usize) -> bool {
+    let next = tk.word(doc, nb);
+    if next.chars().next().is_some_and(char::is_lowercase) && lexicon::is_media(next) {
+        return true;
+    }
+    if first > 0
+        && first == na
+        && matches!(
+            tk.word(doc, first - 1),
+            "his" | "her" | "their" | "its" | "our" | "my" | "your"
+        )
+    {
+        return true;
+    }
+    // "Fox News", "The Washington Post": an outlet, named by its last word; "Reuters", "RIA
+    // Novosti": an outlet by its whole (short) name.
+    let mut buf = [0u8; MEDIA_NAME_BYTES];
+    let last = tk.word(doc, nb - 1);
+    (nb - na >= 2 && ascii_fold(last, &mut buf).is_some_and(lexicon::is_media))
+        || (nb - na <= 3
+            && ascii_fold(doc.slice(tk.span(na, nb)), &mut buf).is_some_and(lexicon::is_media))
+}
+
+/// Longest outlet name in the media list, folded; longer names skip the lookup.
+const MEDIA_NAME_BYTES: usize = 24;
+
+/// `s` folded like [`super::table::fold`] (lower case, dots and apostrophes dropped) into
+/// `buf` without allocating, when it is ASCII and fits; names are checked once per phrase,
+/// so this stays off the allocator on the hot path.
+fn ascii_fold<'b>(s: &str, buf: &'b mut [u8; MEDIA_NAME_BYTES]) -> Option<&'b str> {
+    let mut n = 0;
+    for b in s.bytes() {
+        if !b.is_ascii() {
+            return None;
+        }
+        if b.is_ascii_alphanumeric() || b == b'-' || b == b' ' {
+            *buf.get_mut(n)? = b.to_ascii_lowercase();
+            n += 1;
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 fn upper_first(s: &str) -> String {

@@ -18,6 +18,10 @@ pub(crate) struct Draft {
     pub known: bool,
     /// Speaks in some position, so kept.
     pub speaker: bool,
+    /// Stands for parties listed elsewhere ("both leaders"), so never listed itself.
+    pub reference: bool,
+    /// Mentions only as the owner of another body or person ("the State Department's Bureau").
+    pub owner_mentions: usize,
     /// Byte offset of the latest mention seen in the text-order sweep.
     pub last_seen: usize,
 }
@@ -59,6 +63,21 @@ pub(crate) fn fold(name: &str) -> String {
     out
 }
 
+/// True when `name` can name a person: it has a capital letter and does not open with a
+/// digit ("9 percent", "facts", "newspaper" are not people; a speaker described by a source
+/// noun, "two diplomats familiar with the plans", is), and, unless the person speaks
+/// (a transcript label like "MR MILLER"), it is not in capitals (a dateline like "NEW YORK").
+fn is_person_name(name: &str, speaker: bool) -> bool {
+    if name.starts_with("unnamed ") {
+        return true;
+    }
+    let letters = || name.chars().filter(|c| c.is_alphabetic());
+    (letters().any(char::is_uppercase)
+        || speaker && name.split_whitespace().any(crate::lexicon::is_source_noun))
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && (speaker || letters().count() < 4 || !letters().all(char::is_uppercase))
+}
+
 impl PartyTable {
     /// The party named `name`, creating it if needed; returns its index.
     pub fn intern(&mut self, name: &str, kind: PartyKind, known: bool) -> usize {
@@ -77,6 +96,8 @@ impl PartyTable {
             mentions: Vec::new(),
             known,
             speaker: false,
+            reference: false,
+            owner_mentions: 0,
             last_seen: 0,
         });
         self.by_name.insert(key, i);
@@ -98,6 +119,27 @@ impl PartyTable {
     /// The party a single word (surname, acronym) names.
     pub fn by_word(&self, word: &str) -> Option<usize> {
         self.by_word.get(&fold(word)).copied()
+    }
+
+    /// The latest body (not a person) whose name ends with the bare body name `name`
+    /// ("Foreign Ministry" → "Russia's Foreign Ministry"), looking back over a bounded number
+    /// of parties so the cost per lookup stays constant.
+    pub fn body_ending_with(&self, name: &str) -> Option<usize> {
+        let key = name.trim();
+        self.drafts
+            .iter()
+            .enumerate()
+            .rev()
+            .take(64)
+            .find(|(_, d)| {
+                let cut = d.name.len().wrapping_sub(key.len());
+                d.kind != PartyKind::Person
+                    && d.name.len() > key.len()
+                    && d.name.is_char_boundary(cut)
+                    && d.name[cut..].eq_ignore_ascii_case(key)
+                    && d.name[..cut].ends_with(' ')
+            })
+            .map(|(i, _)| i)
     }
 
     /// Makes `word` (an acronym or short name) a way of naming party `i`.
@@ -161,6 +203,9 @@ impl PartyTable {
             .filter(|&i| {
                 let d = &self.drafts[i];
                 !d.mentions.is_empty()
+                    && !d.reference
+                    && (d.speaker || d.mentions.len() > d.owner_mentions)
+                    && (d.kind != PartyKind::Person || is_person_name(&d.name, d.speaker))
                     && (d.speaker
                         || d.known
                         || d.role.is_some()

@@ -11,6 +11,9 @@ use crate::model::{Span, Stance};
 use crate::parties::Tokens;
 use crate::text::{Doc, TokKind};
 
+/// Longest participle clause (tokens) between a source and its cue ("X, speaking …, said").
+const PARTICIPLE_CLAUSE_TOKENS: usize = 24;
+
 /// How far back (tokens) from a source a closing quotation mark is looked for.
 const QUOTE_LOOKBACK: usize = 120;
 
@@ -142,6 +145,22 @@ impl View<'_, '_> {
         }
         // "Carly Fiorina, a candidate, says" / "Bolton, who …, said": skip the apposition's comma.
         if self.is_punct(e - 1, &[',']) && e >= a + 2 {
+            // "An official, speaking on condition of anonymity because …, said": a participle
+            // or relative clause set off by commas; the source is the phrase before it.
+            if let Some(open) = (e.saturating_sub(PARTICIPLE_CLAUSE_TOKENS).max(a + 1)..e - 1)
+                .rev()
+                .find(|&i| self.is_punct(i, &[',']))
+                && open + 1 < e - 1
+                && self.is_word(open + 1)
+                && {
+                    // … or a relative clause: "The commission (NAFC), which monitors …, said".
+                    let w = self.lower(open + 1);
+                    w.ends_with("ing") || w == "which" || w == "who"
+                }
+                && let Some(found) = self.phrase_ending(a, open)
+            {
+                return Some(found);
+            }
             return self
                 .phrase_ending(a, e - 1)
                 .filter(|&(s, _)| s > a && self.is_punct(s - 1, &[',']))
@@ -257,9 +276,35 @@ impl View<'_, '_> {
         (e > s).then_some((s, e))
     }
 
+    /// The first token after a dateline opening the sentence ("WASHINGTON —", "NEW YORK (AP) -"),
+    /// or `a` when there is none.
+    fn after_dateline(&self, a: usize, b: usize) -> usize {
+        let mut i = a;
+        while i < b
+            && i < a + 4
+            && self.is_word(i)
+            && self.word(i).chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !self.word(i).chars().any(char::is_lowercase)
+        {
+            i += 1;
+        }
+        if i == a {
+            return a;
+        }
+        // An agency credit in brackets: "(AP)".
+        if i + 2 < b && self.is_punct(i, &['(']) && self.is_punct(i + 2, &[')']) {
+            i += 3;
+        }
+        if i < b && self.is_punct(i, &['—', '–', '-']) {
+            i + 1
+        } else {
+            a
+        }
+    }
+
     /// The subject at the start of the sentence ("Trump spoke, *saying* …"), if it is a name or pronoun.
     fn subject(&self, a: usize, b: usize) -> Option<(usize, usize)> {
-        let mut s = a;
+        let mut s = self.after_dateline(a, b);
         while s < b
             && self.is_word(s)
             && self.tk.is_cap(self.doc, s)

@@ -38,7 +38,7 @@ pub(crate) fn resolve(
         None if lexicon::pronoun(text).is_some() => {
             table.intern("unnamed source", PartyKind::Person, false)
         }
-        None => described(table, text, source),
+        None => appositive(doc, table, source).unwrap_or_else(|| described(table, text, source)),
     };
     let d = &mut table.drafts[p];
     d.speaker = true;
@@ -68,6 +68,13 @@ fn named(table: &PartyTable, text: &str, source: Span) -> Option<usize> {
                 | "government"
                 | "campaign"
         );
+    // "a joint statement said": a document speaks for whoever issued it, named in the phrase
+    // or just before it.
+    if lexicon::is_document_noun(&lower) {
+        return table
+            .at(source)
+            .or_else(|| table.latest_before(source.start, 4, |d| d.kind != PartyKind::Person));
+    }
     if lexicon::is_source_noun(&lower) && !for_a_body {
         return None;
     }
@@ -97,9 +104,55 @@ fn pronoun(
     table.latest_before(source.start, PRONOUN_WINDOW, |d| wanted(d.kind))
 }
 
+/// Longest gap, in bytes, between a name and the descriptive source phrase in apposition to it.
+const APPOSITION_BYTES: usize = 100;
+
+/// "Viktor Orban, a close ally of both leaders, announced": a descriptive source set off by
+/// commas right after a named party describes that party.
+fn appositive(doc: &Doc<'_>, table: &PartyTable, source: Span) -> Option<usize> {
+    let i = table
+        .mentions
+        .partition_point(|(s, _)| s.end <= source.start);
+    let &(m, p) = table.mentions[..i].last()?;
+    let gap = doc.text.get(m.end..source.start)?;
+    let after = doc.text.get(source.end..)?.trim_start();
+    let set_off = gap.trim_start().starts_with(',')
+        && gap.len() <= APPOSITION_BYTES
+        && !gap[1..].contains([',', '.', ';', ':', '"', '“', '”', '(', ')'])
+        && after.starts_with(',');
+    set_off.then_some(p)
+}
+
 /// A party for a source phrase that names nobody already known.
 fn described(table: &mut PartyTable, text: &str, source: Span) -> usize {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // "The country has announced": a source phrase stops before its verb.
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .take_while(|w| !lexicon::is_verb_stop(&w.to_lowercase()))
+        .collect();
+    let words = if words.is_empty() {
+        text.split_whitespace().take(1).collect()
+    } else {
+        words
+    };
+    // "The country", "the government": a definite common noun for a body points back to the
+    // latest body mentioned, as "it" would.
+    // "The commission" is the latest body whose name ends in "Commission".
+    if let [det, head] = words.as_slice()
+        && det.eq_ignore_ascii_case("the")
+        && let Some(p) = table.body_ending_with(head).or_else(|| {
+            lexicon::is_body_noun(&head.to_lowercase())
+                .then(|| {
+                    table.latest_before(source.start, PRONOUN_WINDOW, |d| {
+                        d.kind != PartyKind::Person
+                    })
+                })
+                .flatten()
+        })
+    {
+        table.mention(p, source, text);
+        return p;
+    }
     let head = words
         .last()
         .map_or("", |w| w.trim_matches(|c: char| !c.is_alphanumeric()));
@@ -114,6 +167,12 @@ fn described(table: &mut PartyTable, text: &str, source: Span) -> usize {
             )
         })
         .collect();
+    // "both leaders", "the two sides": stands for parties named elsewhere.
+    let reference = words
+        .first()
+        .is_some_and(|w| w.eq_ignore_ascii_case("both"))
+        || (words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            && words.get(1).is_some_and(|w| w.eq_ignore_ascii_case("two")));
     let mut body = body.join(" ");
     // Sentence-initial capital on a plain noun ("Analysts warn"): write it as a noun.
     if body.split_whitespace().next().is_some_and(|w| {
@@ -153,5 +212,6 @@ fn described(table: &mut PartyTable, text: &str, source: Span) -> usize {
         table.intern(&body, kind, false)
     };
     table.mention(p, source, text);
+    table.drafts[p].reference |= reference;
     p
 }
