@@ -103,6 +103,15 @@ fn draft_one(file: &str, options: &DraftOptions, format: Format) -> Result<Strin
             s.push('\n');
             s
         }
-        Format::Markdown => render::markdown(&brief, &text, &render::RenderOptions::default()),
+        Format::Markdown => {
+            // A drafted note is created now; rendering itself stays a pure function.
+            let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+            let options = render::RenderOptions {
+                created: Some(now.clone()),
+                updated: Some(now),
+                ..render::RenderOptions::default()
+            };
+            render::markdown(&brief, &text, &options)
+        }
     })
 }
