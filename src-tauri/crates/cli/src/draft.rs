@@ -3,12 +3,12 @@
 use std::io::Write;
 
 use attache_engine::{DraftOptions, render};
-use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
 use crate::UserError;
 use crate::input::read_article;
+use crate::source_args::SourceArgs;
 
 /// Output format of `attache draft`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -27,33 +27,13 @@ pub(crate) struct DraftArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
-    /// Publication date (YYYY-MM-DD): anchors relative dates.
-    #[arg(long, value_parser = parse_date)]
-    date: Option<NaiveDate>,
-    /// Title of the brief.
-    #[arg(long)]
-    title: Option<String>,
-    /// URL of the article.
-    #[arg(long)]
-    source_url: Option<String>,
-    /// Outlet that published the article.
-    #[arg(long)]
-    outlet: Option<String>,
-}
-
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("'{s}' is not a date: use YYYY-MM-DD"))
+    #[command(flatten)]
+    source: SourceArgs,
 }
 
 /// Drafts every file (in parallel, output in order) and prints the briefs.
 pub(crate) fn run(args: &DraftArgs) -> Result<(), UserError> {
-    let options = DraftOptions {
-        published: args.date,
-        title: args.title.clone(),
-        source_url: args.source_url.clone(),
-        outlet: args.outlet.clone(),
-    };
+    let options = args.source.draft_options();
     let outputs: Vec<Result<String, UserError>> = args
         .files
         .par_iter()

@@ -6,6 +6,7 @@
 mod draft;
 mod input;
 mod notes;
+mod source_args;
 
 use std::process::ExitCode;
 

@@ -7,12 +7,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use attache_engine::DraftOptions;
 use attache_vault::settings::{self, VaultSource};
 use attache_vault::{ExportFormat, ExportOptions, NewNote, NoteSummary, Vault, VaultError};
-use chrono::NaiveDate;
+
 use clap::{Args, Subcommand};
 use rayon::prelude::*;
 
 use crate::UserError;
 use crate::input::read_article;
+use crate::source_args::SourceArgs;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum NotesCommand {
@@ -42,18 +43,8 @@ pub(crate) struct NewArgs {
     file: String,
     #[command(flatten)]
     vault: VaultArg,
-    /// Publication date (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
-    date: Option<NaiveDate>,
-    /// Title of the brief.
-    #[arg(long)]
-    title: Option<String>,
-    /// URL of the article.
-    #[arg(long)]
-    source_url: Option<String>,
-    /// Outlet that published the article.
-    #[arg(long)]
-    outlet: Option<String>,
+    #[command(flatten)]
+    source: SourceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -104,11 +95,6 @@ pub(crate) struct ImportArgs {
     files: Vec<PathBuf>,
     #[command(flatten)]
     vault: VaultArg,
-}
-
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("'{s}' is not a date: use YYYY-MM-DD"))
 }
 
 fn err(e: &VaultError) -> UserError {
@@ -172,12 +158,7 @@ fn open_existing(arg: &VaultArg) -> Result<Vault, UserError> {
 fn new(a: &NewArgs) -> Result<(), UserError> {
     let text = read_article(&a.file)?;
     let (s, vault) = open_for_writing(&a.vault)?;
-    let options = DraftOptions {
-        published: a.date,
-        title: a.title.clone(),
-        source_url: a.source_url.clone(),
-        outlet: a.outlet.clone(),
-    };
+    let options = a.source.draft_options();
     let name = if a.file == "-" {
         "standard input"
     } else {

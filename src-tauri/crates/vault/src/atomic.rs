@@ -17,19 +17,9 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 /// # Errors
 /// The I/O error of the step that failed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no file name"))?;
-    let tmp = temp_path(dir, &name.to_string_lossy());
+    let (dir, tmp) = temp_for(path)?;
     let result = (|| {
-        let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_data()?;
-        drop(f);
+        write_synced(&tmp, bytes)?;
         std::fs::rename(&tmp, path)?;
         sync_dir(dir)
     })();
@@ -44,19 +34,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// # Errors
 /// `AlreadyExists` when `path` is taken, else the I/O error.
 pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no file name"))?;
-    let tmp = temp_path(dir, &name.to_string_lossy());
+    let (dir, tmp) = temp_for(path)?;
     let result = (|| {
-        let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_data()?;
-        drop(f);
+        write_synced(&tmp, bytes)?;
         // hard_link refuses an existing target, so a racing writer's file is never replaced.
         match std::fs::hard_link(&tmp, path) {
             Ok(()) => std::fs::remove_file(&tmp)?,
@@ -73,6 +53,25 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// The folder of `path` and a fresh temporary file name beside it.
+fn temp_for(path: &Path) -> std::io::Result<(&Path, PathBuf)> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no file name"))?;
+    Ok((dir, temp_path(dir, &name.to_string_lossy())))
+}
+
+/// Writes `bytes` to a new file at `tmp` and flushes them to disk.
+fn write_synced(tmp: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut f = OpenOptions::new().write(true).create_new(true).open(tmp)?;
+    f.write_all(bytes)?;
+    f.sync_data()
 }
 
 fn temp_path(dir: &Path, name: &str) -> PathBuf {
