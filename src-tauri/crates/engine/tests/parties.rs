@@ -148,3 +148,30 @@ fn references_to_several_parties_and_datelines_are_not_listed() {
     assert!(!n.contains(&"WASHINGTON"), "{n:?}");
     assert_eq!(b.positions[0].speaker, "Viktor Orban");
 }
+
+#[test]
+fn a_surname_after_a_described_source_still_names_the_same_person() {
+    // Sources described while positions are found ("Opposition lawmakers") are indexed late;
+    // a later surname must still find the person named earlier, not become a new party.
+    let b = brief(
+        "Talks\n\nForeign Minister Anna Berg said on Monday that Norway was ready to talk. \
+         Opposition lawmakers said the offer came too late. Fishing crews said they were \
+         worried. Two diplomats said the talks could start soon. Local officials said the \
+         port was quiet. Industry analysts said prices rose. Berg said she would consider it.",
+    );
+    let n = names(&b);
+    assert_eq!(
+        n.iter().filter(|p| p.contains("Berg")).count(),
+        1,
+        "one Berg: {n:?}"
+    );
+    let berg = party(&b, "Anna Berg");
+    assert!(berg.mentions.len() >= 2, "{:?}", berg.mentions);
+    assert!(
+        b.positions
+            .iter()
+            .filter(|p| p.speaker == "Anna Berg")
+            .count()
+            >= 2
+    );
+}

@@ -36,6 +36,12 @@ pub(crate) struct PartyTable {
     by_word: HashMap<String, usize>,
     /// Every mention as (span, party index), sorted by start once extraction is done.
     pub(crate) mentions: Vec<(Span, usize)>,
+    /// Mentions added after sorting (sources that positions describe), kept sorted by
+    /// inserting near the end: positions are resolved in text order, so this stays cheap,
+    /// and lookups stay binary searches over two sorted lists.
+    late: Vec<(Span, usize)>,
+    /// True once [`Self::sort_mentions`] has run.
+    sorted: bool,
     /// Party ids in output order, by party index (`None`: dropped), set by [`Self::finalize`].
     ids: Vec<Option<String>>,
     finished: Vec<Party>,
@@ -61,6 +67,16 @@ pub(crate) fn fold(name: &str) -> String {
         out.push_str(&w);
     }
     out
+}
+
+/// The mentions of a sorted list that start before `pos`, newest first, at most `window`.
+fn mentions_before(
+    list: &[(Span, usize)],
+    pos: usize,
+    window: usize,
+) -> std::iter::Peekable<impl Iterator<Item = &(Span, usize)>> {
+    let i = list.partition_point(|(s, _)| s.start < pos);
+    list[..i].iter().rev().take(window).peekable()
 }
 
 /// True when `name` can name a person: it has a capital letter and does not open with a
@@ -156,13 +172,26 @@ impl PartyTable {
         if !surface.is_empty() && surface != d.name && !d.aliases.iter().any(|a| a == surface) {
             d.aliases.push(surface.to_owned());
         }
-        self.mentions.push((span, i));
+        if self.sorted {
+            let key = (span.start, span.end);
+            let at = self.late.len()
+                - self
+                    .late
+                    .iter()
+                    .rev()
+                    .take_while(|(s, _)| (s.start, s.end) > key)
+                    .count();
+            self.late.insert(at, (span, i));
+        } else {
+            self.mentions.push((span, i));
+        }
     }
 
     /// Sorts the mention index (call once extraction has added them all).
     pub fn sort_mentions(&mut self) {
         self.mentions
             .sort_unstable_by_key(|(s, _)| (s.start, s.end));
+        self.sorted = true;
         for d in &mut self.drafts {
             d.mentions.sort_unstable();
             d.mentions.dedup();
@@ -171,13 +200,32 @@ impl PartyTable {
 
     /// The party with a mention overlapping `span` (the longest such mention wins).
     pub fn at(&self, span: Span) -> Option<usize> {
-        let i = self.mentions.partition_point(|(s, _)| s.end <= span.start);
-        self.mentions[i..]
-            .iter()
-            .take_while(|(s, _)| s.start < span.end)
-            .filter(|(s, _)| s.overlaps(span))
+        let overlapping = |list: &[(Span, usize)]| {
+            let i = list.partition_point(|(s, _)| s.end <= span.start);
+            list[i..]
+                .iter()
+                .take_while(|(s, _)| s.start < span.end)
+                .filter(|(s, _)| s.overlaps(span))
+                .max_by_key(|(s, _)| s.len())
+                .copied()
+        };
+        [overlapping(&self.mentions), overlapping(&self.late)]
+            .into_iter()
+            .flatten()
             .max_by_key(|(s, _)| s.len())
-            .map(|&(_, p)| p)
+            .map(|(_, p)| p)
+    }
+
+    /// The last mention that ends at or before `pos`.
+    pub fn last_ending_before(&self, pos: usize) -> Option<(Span, usize)> {
+        let last = |list: &[(Span, usize)]| {
+            let i = list.partition_point(|(s, _)| s.end <= pos);
+            list[..i].last().copied()
+        };
+        [last(&self.mentions), last(&self.late)]
+            .into_iter()
+            .flatten()
+            .max_by_key(|(s, _)| s.start)
     }
 
     /// The latest mention before `pos` of a party `accept`s, looking back at most `window`
@@ -188,13 +236,24 @@ impl PartyTable {
         window: usize,
         accept: impl Fn(&Draft) -> bool,
     ) -> Option<usize> {
-        let i = self.mentions.partition_point(|(s, _)| s.start < pos);
-        self.mentions[..i]
-            .iter()
-            .rev()
-            .take(window)
-            .find(|(_, p)| accept(&self.drafts[*p]))
-            .map(|&(_, p)| p)
+        // Merge the two sorted lists backwards, newest first.
+        let (mut a, mut b) = (
+            mentions_before(&self.mentions, pos, window),
+            mentions_before(&self.late, pos, window),
+        );
+        for _ in 0..window {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x.0.start >= y.0.start => a.next(),
+                (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+                (Some(_), None) => a.next(),
+                (None, None) => None,
+            };
+            let &(_, p) = next?;
+            if accept(&self.drafts[p]) {
+                return Some(p);
+            }
+        }
+        None
     }
 
     /// Chooses the parties to keep, in order of first mention, and gives them ids `p1`, `p2`, ….

@@ -110,10 +110,7 @@ const APPOSITION_BYTES: usize = 100;
 /// "Viktor Orban, a close ally of both leaders, announced": a descriptive source set off by
 /// commas right after a named party describes that party.
 fn appositive(doc: &Doc<'_>, table: &PartyTable, source: Span) -> Option<usize> {
-    let i = table
-        .mentions
-        .partition_point(|(s, _)| s.end <= source.start);
-    let &(m, p) = table.mentions[..i].last()?;
+    let (m, p) = table.last_ending_before(source.start)?;
     let gap = doc.text.get(m.end..source.start)?;
     let after = doc.text.get(source.end..)?.trim_start();
     let set_off = gap.trim_start().starts_with(',')
