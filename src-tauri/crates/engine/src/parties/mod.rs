@@ -7,12 +7,13 @@
 //! A last sweep in text order resolves what only makes sense once every full name is known:
 //! bare surnames and acronyms, title-only references ("the Ukrainian leader") and demonyms.
 
+mod bodies;
 mod phrase;
 mod table;
 
 pub(crate) use table::PartyTable;
 
-use crate::lexicon::{GAZETTEER, GazEntry};
+use crate::lexicon::{GAZETTEER, GazEntry, GazKind};
 use crate::model::Span;
 use crate::text::{Doc, TokKind, Token, tokenize};
 
@@ -25,6 +26,9 @@ pub(crate) struct Tokens {
     pub sentences: Vec<(usize, usize)>,
     /// For each token that starts a gazetteer name: the entry and the index one past its last token.
     pub gaz: Vec<Option<(GazEntry, usize)>>,
+    /// Plural role titles ("Foreign Ministers") as (first token, entry, index after), sorted;
+    /// kept apart from `gaz` because they name groups, never one person.
+    pub plural_titles: Vec<(usize, GazEntry, usize)>,
 }
 
 impl Tokens {
@@ -37,6 +41,7 @@ impl Tokens {
             sentences.push((a, toks.len()));
         }
         let mut gaz = vec![None; toks.len()];
+        let mut plural_titles = Vec::new();
         let g = &*GAZETTEER;
         let body = &doc.text[doc.body_start..];
         let bytes = doc.text.as_bytes();
@@ -47,24 +52,38 @@ impl Tokens {
                     .chars()
                     .next_back()
                     .is_some_and(char::is_alphanumeric);
-            let after_ok = end >= bytes.len()
-                || !doc.text[end..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-            if !(before_ok && after_ok) {
+            let entry = g.entries[m.pattern().as_usize()];
+            let ends_word = |end: usize| {
+                end >= bytes.len()
+                    || !doc.text[end..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+            };
+            // "Foreign Ministers": a title with a plural "s" names a group of title holders.
+            let plural = !ends_word(end)
+                && entry.kind == GazKind::Title
+                && bytes[end] == b's'
+                && ends_word(end + 1);
+            if !(before_ok && (plural || ends_word(end))) {
                 continue;
             }
+            let end = end + usize::from(plural);
             let a = toks.partition_point(|t| t.span.start < start);
             let b = toks.partition_point(|t| t.span.end <= end);
             if a < b && toks[a].span.start == start && toks[b - 1].span.end == end {
-                gaz[a] = Some((g.entries[m.pattern().as_usize()], b));
+                if plural {
+                    plural_titles.push((a, entry, b));
+                } else {
+                    gaz[a] = Some((entry, b));
+                }
             }
         }
         Self {
             toks,
             sentences,
             gaz,
+            plural_titles,
         }
     }
 
@@ -81,6 +100,15 @@ impl Tokens {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
+    }
+
+    /// The plural title starting at token `i`, with the index after it.
+    pub fn plural_title(&self, i: usize) -> Option<(GazEntry, usize)> {
+        let n = self.plural_titles.partition_point(|&(a, _, _)| a < i);
+        self.plural_titles
+            .get(n)
+            .filter(|&&(a, _, _)| a == i)
+            .map(|&(_, e, b)| (e, b))
     }
 
     /// The span from the start of token `a` to the end of token `b - 1`.

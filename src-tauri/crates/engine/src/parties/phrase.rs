@@ -2,17 +2,26 @@
 //! and the text-order sweep that resolves surnames, acronyms, title-only references and
 //! demonyms once every full name is known.
 
+use std::collections::HashMap;
+
 use crate::lexicon::{self, GazEntry, GazKind};
 use crate::model::{PartyKind, Span};
 use crate::text::{Doc, TokKind};
 
-use super::{PartyTable, Tokens};
+mod groups;
+
+use super::{PartyTable, Tokens, bodies};
 
 /// Something found in pass one that the text-order sweep turns into a mention.
 #[derive(Debug)]
 pub(crate) enum Event {
-    /// A mention of an already interned party.
-    Mention { party: usize, span: Span },
+    /// A mention of an already interned party; `passive` when it does not act in its own
+    /// name there (an affiliation, an owner, a place after a preposition).
+    Mention {
+        party: usize,
+        span: Span,
+        passive: bool,
+    },
     /// A lone capitalised word (surname, acronym) that needs the full names to resolve.
     Single {
         span: Span,
@@ -25,6 +34,9 @@ pub(crate) enum Event {
         span: Span,
         role: &'static str,
         country: Option<&'static str>,
+        /// "the High Representative of the European Union": the title and its body, which
+        /// name a person of their own when no named holder of the title is known.
+        of: Option<Span>,
     },
     /// A demonym: a mention of its country when the country is a party.
     Demonym { country: &'static str, span: Span },
@@ -52,6 +64,69 @@ fn lower_is_cue(doc: &Doc<'_>, tk: &Tokens, i: usize) -> bool {
         && lexicon::cue(&tk.word(doc, i).to_lowercase()).is_some()
 }
 
+/// What the previous name phrase of the sentence left behind, for lists ("of France, Germany
+/// and Italy") and coordinations ("Saudi Arabia and the U.S. … in a joint statement").
+#[derive(Debug, Clone, Copy, Default)]
+struct Context {
+    /// Token index just after the previous phrase.
+    end: usize,
+    /// The previous phrase's places do not act in their own name ("talks with Russia").
+    passive: bool,
+    /// The collective whose member list the previous phrase is in.
+    member_of: Option<usize>,
+    /// The collective the previous phrase named ("the G7 Foreign Ministers").
+    collective: Option<usize>,
+    /// The previous phrase was one acting country or organisation alone: party, first token.
+    lone: Option<(usize, usize)>,
+    /// The sentence speaks of something joint, so "A and B" act as one party.
+    joint: bool,
+}
+
+/// How the phrase starting at token `k` stands towards the one before it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Incoming {
+    passive: bool,
+    member_of: Option<usize>,
+    /// "A and B": the lone party A this phrase is coordinated with.
+    coordinated: Option<(usize, usize)>,
+}
+
+fn incoming(doc: &Doc<'_>, tk: &Tokens, k: usize, sent_start: usize, ctx: &Context) -> Incoming {
+    let mut i = k;
+    if i > sent_start && tk.word(doc, i - 1).eq_ignore_ascii_case("the") {
+        i -= 1;
+    }
+    if i == sent_start {
+        return Incoming::default();
+    }
+    let before = tk.word(doc, i - 1);
+    if before == "of" && ctx.collective.is_some() && ctx.end == i - 1 {
+        return Incoming {
+            passive: true,
+            member_of: ctx.collective,
+            coordinated: None,
+        };
+    }
+    // A list item carries on the previous item's standing: "of France, Germany and Italy".
+    let mut q = i;
+    while q > sent_start && i - q < 2 && matches!(tk.word(doc, q - 1), "," | "and" | "or") {
+        q -= 1;
+    }
+    if q < i && ctx.end == q {
+        return Incoming {
+            passive: ctx.passive,
+            member_of: ctx.member_of,
+            coordinated: (before == "and" && !ctx.passive)
+                .then_some(ctx.lone)
+                .flatten(),
+        };
+    }
+    Incoming {
+        passive: bodies::is_dependent_preposition(&before.to_lowercase()),
+        ..Incoming::default()
+    }
+}
+
 /// Reads every name phrase of the sentence whose tokens are `a..b`.
 pub(crate) fn scan_sentence(
     doc: &Doc<'_>,
@@ -61,12 +136,23 @@ pub(crate) fn scan_sentence(
     table: &mut PartyTable,
     events: &mut Vec<Event>,
 ) {
+    let joint = (a..b).any(|i| {
+        let w = tk.word(doc, i);
+        w.eq_ignore_ascii_case("joint") || w.eq_ignore_ascii_case("jointly")
+    });
+    let mut ctx = Context {
+        joint,
+        ..Context::default()
+    };
     let mut j = a;
     while j < b {
         let starts = tk.toks[j].kind == TokKind::Word
-            && (tk.is_cap(doc, j) || is_title(tk, j) || tk.gaz[j].is_some());
+            && (tk.is_cap(doc, j)
+                || is_title(tk, j)
+                || tk.gaz[j].is_some()
+                || tk.plural_title(j).is_some());
         j = if starts {
-            phrase(doc, tk, j, a, b, table, events)
+            phrase(doc, tk, j, a, b, table, events, &mut ctx)
         } else {
             j + 1
         };
@@ -74,6 +160,7 @@ pub(crate) fn scan_sentence(
 }
 
 /// Reads one name phrase starting at token `j`; returns the index after it (always > `j`).
+#[allow(clippy::too_many_arguments)]
 fn phrase(
     doc: &Doc<'_>,
     tk: &Tokens,
@@ -82,13 +169,14 @@ fn phrase(
     b: usize,
     table: &mut PartyTable,
     events: &mut Vec<Event>,
+    ctx: &mut Context,
 ) -> usize {
     let mut k = j;
     while k < b && tk.gaz[k].is_none() && tk.is_cap(doc, k) && lexicon::is_non_name(tk.word(doc, k))
     {
         k += 1;
     }
-    if k >= b || !(tk.is_cap(doc, k) || tk.gaz[k].is_some()) {
+    if k >= b || !(tk.is_cap(doc, k) || tk.gaz[k].is_some() || tk.plural_title(k).is_some()) {
         return (k + 1).max(j + 1);
     }
     // "in Budapest", "at the White House": a place named after a locative is a venue.
@@ -96,22 +184,39 @@ fn phrase(
         || (k > sent_start + 1
             && tk.word(doc, k - 1).eq_ignore_ascii_case("the")
             && lexicon::is_locative(&tk.word(doc, k - 2).to_lowercase()));
+    let inc = incoming(doc, tk, k, sent_start, ctx);
     let mut ph = Phrase {
         first: k,
         ..Phrase::default()
     };
     while k < b {
+        if let Some((_, end)) = tk.plural_title(k) {
+            // "the G7 Foreign Ministers": an organisation's title holders act as one group.
+            if let Some(next) = groups::org_collective(doc, tk, &ph, k, end, table, events, ctx) {
+                return next;
+            }
+            if ph.name.is_none() && ph.role.is_none() && ph.entities.is_empty() {
+                return end;
+            }
+            // A plural title names no one person: it ends the name before it.
+            break;
+        }
         if let Some((e, end)) = tk.gaz[k] {
             if let Some((na, nb)) = ph.name {
-                // "Bureau of African Affairs": a gazetteer word inside a longer name.
-                if e.kind != GazKind::Title && nb == k {
+                // "Bureau of African Affairs": a gazetteer word inside a longer name;
+                // "Office of the Spokesperson": a title inside a body's name.
+                let inside = nb == k
+                    && (e.kind != GazKind::Title
+                        || (tk.word(doc, k - 1).eq_ignore_ascii_case("the")
+                            && name_is_org(doc, tk, na, nb)));
+                if inside {
                     ph.name = Some((na, end));
                     k = end;
                     continue;
                 }
                 if e.kind == GazKind::Title && name_is_org(doc, tk, na, nb) {
                     // "Foreign Ministry spokesperson Maria Zakharova": the body is the affiliation.
-                    let p = finish(doc, tk, &ph, k, venue, table, events);
+                    let p = finish(doc, tk, &ph, k, venue, true, table, events);
                     ph = Phrase {
                         first: ph.first,
                         owner: p.map(|p| table.drafts[p].name.clone()),
@@ -146,9 +251,31 @@ fn phrase(
                 ph.name = ph.name.map(|(na, _)| (na, k + 1));
                 k += 1;
             }
+            // "Office of the Spokesperson", "Ministry of the Interior": a body's name goes on
+            // through "of the".
+            TokKind::Word
+                if ph.name.is_some_and(|(na, nb)| name_is_org(doc, tk, na, nb))
+                    && k + 2 < b
+                    && tk.word(doc, k + 1).eq_ignore_ascii_case("the")
+                    && (tk.is_cap(doc, k + 2) || tk.gaz[k + 2].is_some())
+                    && lexicon::is_name_connector(tk.word(doc, k)) =>
+            {
+                ph.name = ph.name.map(|(na, _)| (na, k + 2));
+                k += 2;
+            }
             TokKind::Possessive if ph.name.is_some() || !ph.entities.is_empty() => {
                 // "Putin's aide Yuri Ushakov", "Russia's Foreign Ministry": the owner is an affiliation.
-                let p = finish(doc, tk, &ph, k, venue, table, events);
+                let p = finish(doc, tk, &ph, k, venue, true, table, events);
+                // "Sudan's army": a country's body named by a lower-case noun.
+                if let Some(p) = p
+                    && ph.name.is_none()
+                    && table.drafts[p].kind == PartyKind::Country
+                    && let Some(next) =
+                        groups::country_body(doc, tk, p, ph.first, k + 1, b, table, events)
+                {
+                    table.drafts[p].owner_mentions += 1;
+                    return next;
+                }
                 // Owner of a named body or person ("Putin's aide Yuri Ushakov"), not of a thing.
                 if let Some(p) = p
                     && (tk.is_cap(doc, k + 1) || tk.gaz.get(k + 1).is_some_and(Option::is_some))
@@ -175,7 +302,51 @@ fn phrase(
             _ => break,
         }
     }
-    let p = finish(doc, tk, &ph, k, venue, table, events);
+    if let Some(next) = groups::lone_entity_noun(doc, tk, &ph, k, b, inc, table, events, ctx) {
+        return next;
+    }
+    if let Some(next) = groups::title_of(doc, tk, &ph, k, b, table, events) {
+        *ctx = Context {
+            joint: ctx.joint,
+            ..Context::default()
+        };
+        return next;
+    }
+    let p = finish(doc, tk, &ph, k, venue, inc.passive, table, events);
+    if inc.member_of.is_some() {
+        for &(e, _, _) in &ph.entities {
+            if let Some(m) = table.by_name(e.country.unwrap_or(e.canonical)) {
+                table.drafts[m].in_collective = true;
+            }
+        }
+    }
+    let lone = match ph.entities.as_slice() {
+        &[(e, _, _)] if ph.name.is_none() && ph.role.is_none() => match e.kind {
+            // "the U.S. and Saudi joint statement": a demonym stands for its country here.
+            GazKind::Demonym
+                if ctx.joint && (inc.coordinated.is_some() || tk.word(doc, k) == "and") =>
+            {
+                e.country
+                    .map(|c| (table.intern(c, PartyKind::Country, true), ph.first))
+            }
+            GazKind::Country | GazKind::Capital | GazKind::Org(_) => p.map(|p| (p, ph.first)),
+            _ => None,
+        },
+        _ => None,
+    };
+    *ctx = Context {
+        end: k,
+        passive: inc.passive,
+        member_of: inc.member_of,
+        collective: None,
+        lone: lone.filter(|_| !inc.passive),
+        joint: ctx.joint,
+    };
+    if ctx.joint
+        && let (Some(a), Some(b_)) = (inc.coordinated, lone)
+    {
+        groups::joint_collective(tk, a, b_.0, k, table, events);
+    }
     // "the paramilitary Rapid Support Forces (RSF)": the acronym names the same party.
     if let Some(p) = p
         && k + 2 < b
@@ -192,6 +363,7 @@ fn phrase(
             events.push(Event::Mention {
                 party: p,
                 span: tk.toks[k + 1].span,
+                passive: false,
             });
             return k + 3;
         }
@@ -204,12 +376,15 @@ fn name_is_org(doc: &Doc<'_>, tk: &Tokens, na: usize, nb: usize) -> bool {
 }
 
 /// Turns a finished phrase ending before token `end` into events; returns the party it names.
+/// `passive`: the phrase does not act in its own name (an owner, after a preposition).
+#[allow(clippy::too_many_arguments)]
 fn finish(
     doc: &Doc<'_>,
     tk: &Tokens,
     ph: &Phrase,
     end: usize,
     venue: bool,
+    passive: bool,
     table: &mut PartyTable,
     events: &mut Vec<Event>,
 ) -> Option<usize> {
@@ -260,7 +435,13 @@ fn finish(
             }
             GazKind::Title | GazKind::Place => continue,
         };
-        events.push(Event::Mention { party: p, span });
+        // "US President Donald Trump", "the U.S. State Department": an affiliation.
+        let passive = passive || ph.name.is_some() || ph.role.is_some();
+        events.push(Event::Mention {
+            party: p,
+            span,
+            passive,
+        });
         last = Some(p);
     }
     let affiliation = country.map(str::to_owned).or_else(|| ph.owner.clone());
@@ -295,7 +476,11 @@ fn finish(
                 .unwrap_or_else(|| table.intern(doc.slice(span), kind, false));
             let d = &mut table.drafts[p];
             d.affiliation = d.affiliation.take().or(affiliation);
-            events.push(Event::Mention { party: p, span });
+            events.push(Event::Mention {
+                party: p,
+                span,
+                passive,
+            });
             return Some(p);
         }
         if nb - na == 1 {
@@ -324,6 +509,7 @@ fn finish(
         events.push(Event::Mention {
             party: p,
             span: whole,
+            passive,
         });
         return Some(p);
     }
@@ -337,6 +523,7 @@ fn finish(
             span: tk.span(start, end),
             role,
             country,
+            of: None,
         });
     }
     last
@@ -411,10 +598,28 @@ fn role_matches(reference: &str, role: &str) -> bool {
 pub(crate) fn resolve(doc: &Doc<'_>, table: &mut PartyTable, events: &[Event]) {
     // People with a role, most recent last: title-only references pick the latest match.
     let mut with_role: Vec<usize> = Vec::new();
+    // Named holders of a title in a body or country: (role, affiliation) → party.
+    let mut holders: HashMap<(String, String), usize> = table
+        .drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.kind == PartyKind::Person)
+        .filter_map(|(i, d)| {
+            Some((
+                (d.role.as_deref()?.to_lowercase(), d.affiliation.clone()?),
+                i,
+            ))
+        })
+        .collect();
     for ev in events {
         match *ev {
-            Event::Mention { party, span } => {
+            Event::Mention {
+                party,
+                span,
+                passive,
+            } => {
                 table.mention(party, span, doc.slice(span));
+                table.drafts[party].passive_mentions += usize::from(passive);
                 note_role(table, &mut with_role, party);
             }
             Event::Single {
@@ -448,6 +653,7 @@ pub(crate) fn resolve(doc: &Doc<'_>, table: &mut PartyTable, events: &[Event]) {
                 span,
                 role,
                 country,
+                of,
             } => {
                 let found = with_role
                     .iter()
@@ -460,14 +666,31 @@ pub(crate) fn resolve(doc: &Doc<'_>, table: &mut PartyTable, events: &[Event]) {
                             && country.is_none_or(|c| d.affiliation.as_deref() == Some(c))
                     })
                     .max_by_key(|&p| table.drafts[p].last_seen);
+                // "the High Representative of the European Union" with no named holder: the
+                // office holder is a person of their own.
+                let found = found.or_else(|| {
+                    let of = of?;
+                    let key = (role.to_lowercase(), country.unwrap_or_default().to_owned());
+                    if let Some(&p) = holders.get(&key) {
+                        return Some(p);
+                    }
+                    let p = table.intern(doc.slice(of), PartyKind::Person, false);
+                    let d = &mut table.drafts[p];
+                    d.role = Some(upper_first(role));
+                    d.affiliation = country.map(str::to_owned);
+                    holders.insert(key, p);
+                    Some(p)
+                });
                 if let Some(p) = found {
                     table.mention(p, span, doc.slice(span));
+                    note_role(table, &mut with_role, p);
                 }
             }
             Event::Demonym { country, span } => {
                 if let Some(p) = table.by_name(country) {
                     let d = &mut table.drafts[p];
                     d.mentions.push(span);
+                    d.passive_mentions += 1;
                     table.mentions.push((span, p));
                 }
             }

@@ -1,7 +1,7 @@
 //! The party table: every actor found so far, with indexes for resolving mentions, surnames,
 //! acronyms and title-only references to one party per real actor.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{Party, PartyKind, Span};
 
@@ -22,6 +22,12 @@ pub(crate) struct Draft {
     pub reference: bool,
     /// Mentions only as the owner of another body or person ("the State Department's Bureau").
     pub owner_mentions: usize,
+    /// Mentions where the party does not act in its own name: an affiliation ("US President
+    /// Donald Trump"), an owner ("Sudan's army"), a demonym, or a place after a preposition
+    /// ("talks with Russia", "ministers of France, Germany and Italy").
+    pub passive_mentions: usize,
+    /// Named as a member of a collective party ("the G7 Foreign Ministers of Canada, …").
+    pub in_collective: bool,
     /// Byte offset of the latest mention seen in the text-order sweep.
     pub last_seen: usize,
 }
@@ -45,6 +51,8 @@ pub(crate) struct PartyTable {
     /// Party ids in output order, by party index (`None`: dropped), set by [`Self::finalize`].
     ids: Vec<Option<String>>,
     finished: Vec<Party>,
+    /// Organisation party → the collective of its members ("G7" → "G7 Foreign Ministers").
+    pub(crate) collective_of: HashMap<usize, usize>,
     /// The body's tokens, kept for positions.
     pub(crate) tokens: super::Tokens,
 }
@@ -114,6 +122,8 @@ impl PartyTable {
             speaker: false,
             reference: false,
             owner_mentions: 0,
+            passive_mentions: 0,
+            in_collective: false,
             last_seen: 0,
         });
         self.by_name.insert(key, i);
@@ -273,6 +283,27 @@ impl PartyTable {
                         || d.name.contains(' '))
             })
             .collect();
+        // A country that never acts in its own name and is represented by a kept body of its
+        // own ("the Kremlin", "Sudan's army") or by a collective it belongs to is not listed
+        // separately: its government or the collective is the actor.
+        let represented: HashSet<&str> = order
+            .iter()
+            .map(|&i| &self.drafts[i])
+            .filter(|d| !matches!(d.kind, PartyKind::Person | PartyKind::Country))
+            .filter_map(|d| d.affiliation.as_deref())
+            .collect();
+        let drop: Vec<bool> = order
+            .iter()
+            .map(|&i| {
+                let d = &self.drafts[i];
+                d.kind == PartyKind::Country
+                    && !d.speaker
+                    && d.passive_mentions >= d.mentions.len()
+                    && (d.in_collective || represented.contains(d.name.as_str()))
+            })
+            .collect();
+        let mut keep = drop.iter().map(|x| !x);
+        order.retain(|_| keep.next().unwrap_or(true));
         order.sort_by_key(|&i| {
             self.drafts[i]
                 .mentions

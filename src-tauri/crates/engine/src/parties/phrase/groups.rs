@@ -1,0 +1,287 @@
+//! Parties that a name phrase makes out of a country or organisation and what follows it:
+//! bodies ("the Israeli cabinet", "Sudan's army"), collectives ("the G7 Foreign Ministers",
+//! "G7 members", "Saudi Arabia and the U.S. … in a joint statement") and title holders named
+//! by their office ("the High Representative of the European Union").
+
+use crate::lexicon::{GazEntry, GazKind};
+use crate::model::PartyKind;
+use crate::text::Doc;
+
+use super::super::{PartyTable, Tokens, bodies};
+use super::{Context, Event, Incoming, Phrase};
+
+/// The organisation alone in `ph`, right before token `k`: its entry and first token.
+fn lone_org(ph: &Phrase, k: usize) -> Option<(GazEntry, usize, usize)> {
+    match ph.entities.as_slice() {
+        [(e, a, end)] if *end == k && ph.name.is_none() && ph.role.is_none() => {
+            matches!(e.kind, GazKind::Org(_)).then_some((*e, *a, *end))
+        }
+        _ => None,
+    }
+}
+
+/// Interns the organisation of a collective ("G7" in "G7 members") as its owner.
+fn org_owner(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    (e, a, end): (GazEntry, usize, usize),
+    table: &mut PartyTable,
+    events: &mut Vec<Event>,
+) -> usize {
+    let kind = match e.kind {
+        GazKind::Org(kind) => kind,
+        _ => PartyKind::Organization,
+    };
+    let org = table.intern(e.canonical, kind, true);
+    let span = tk.span(a, end);
+    let surface = doc.slice(span);
+    if !surface.contains(' ') {
+        table.add_word(surface, org);
+    }
+    table.drafts[org].owner_mentions += 1;
+    events.push(Event::Mention {
+        party: org,
+        span,
+        passive: true,
+    });
+    org
+}
+
+/// "the G7 Foreign Ministers": an organisation and a plural title at `k..end` name a group.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn org_collective(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    ph: &Phrase,
+    k: usize,
+    end: usize,
+    table: &mut PartyTable,
+    events: &mut Vec<Event>,
+    ctx: &mut Context,
+) -> Option<usize> {
+    let org_at = lone_org(ph, k)?;
+    let org = org_owner(doc, tk, org_at, table, events);
+    let span = tk.span(org_at.1, end);
+    let g = table.intern(doc.slice(span), PartyKind::Group, false);
+    table.drafts[g].affiliation = Some(org_at.0.canonical.to_owned());
+    table.collective_of.entry(org).or_insert(g);
+    events.push(Event::Mention {
+        party: g,
+        span,
+        passive: false,
+    });
+    *ctx = Context {
+        end,
+        collective: Some(g),
+        joint: ctx.joint,
+        ..Context::default()
+    };
+    Some(end)
+}
+
+/// After a lone organisation or country at the end of `ph`, a lower-case noun naming its
+/// members ("G7 members"), a body ("the Israeli cabinet") or the country acting ("Russian
+/// forces"): records it and returns the index after it.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn lone_entity_noun(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    ph: &Phrase,
+    k: usize,
+    b: usize,
+    inc: Incoming,
+    table: &mut PartyTable,
+    events: &mut Vec<Event>,
+    ctx: &mut Context,
+) -> Option<usize> {
+    if let Some(org_at) = lone_org(ph, k)
+        && let Some(end) = bodies::collective_noun(doc, tk, k, b)
+    {
+        let org = org_owner(doc, tk, org_at, table, events);
+        let span = tk.span(org_at.1, end);
+        let g = match table.collective_of.get(&org) {
+            Some(&g) => g,
+            None => {
+                let g = table.intern(doc.slice(span), PartyKind::Group, false);
+                table.drafts[g].affiliation = Some(org_at.0.canonical.to_owned());
+                table.collective_of.insert(org, g);
+                g
+            }
+        };
+        events.push(Event::Mention {
+            party: g,
+            span,
+            passive: false,
+        });
+        *ctx = Context {
+            end,
+            joint: ctx.joint,
+            ..Context::default()
+        };
+        return Some(end);
+    }
+    let &[(e, a, end)] = ph.entities.as_slice() else {
+        return None;
+    };
+    if end != k
+        || ph.name.is_some()
+        || ph.role.is_some()
+        || !matches!(e.kind, GazKind::Country | GazKind::Demonym)
+    {
+        return None;
+    }
+    let (head, next) = bodies::body_head(doc, tk, k, b)?;
+    let country = e.country.unwrap_or(e.canonical);
+    match head {
+        bodies::Head::Country => {
+            let p = table.intern(country, PartyKind::Country, true);
+            events.push(Event::Mention {
+                party: p,
+                span: tk.span(a, next),
+                passive: inc.passive,
+            });
+        }
+        bodies::Head::Body(kind) => {
+            let span = tk.span(a, end);
+            if e.kind == GazKind::Demonym {
+                events.push(Event::Demonym { country, span });
+            } else {
+                let p = table.intern(country, PartyKind::Country, true);
+                events.push(Event::Mention {
+                    party: p,
+                    span,
+                    passive: true,
+                });
+            }
+            body_party(doc, tk, country, kind, a, k, next, table, events);
+        }
+    }
+    *ctx = Context {
+        end: next,
+        joint: ctx.joint,
+        ..Context::default()
+    };
+    Some(next)
+}
+
+/// "Sudan's army": the body that the noun at `k` names for country party `country`,
+/// mentioned from token `first`; returns the index after the noun.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn country_body(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    country: usize,
+    first: usize,
+    k: usize,
+    b: usize,
+    table: &mut PartyTable,
+    events: &mut Vec<Event>,
+) -> Option<usize> {
+    let (head, end) = bodies::body_head(doc, tk, k, b)?;
+    let bodies::Head::Body(kind) = head else {
+        return None;
+    };
+    let country = table.drafts[country].name.clone();
+    body_party(doc, tk, &country, kind, first, k, end, table, events);
+    Some(end)
+}
+
+/// Interns the body "<demonym> <noun>" ("Israeli cabinet") for the noun at `k..end`, and
+/// records its mention from token `first`.
+#[allow(clippy::too_many_arguments)]
+fn body_party(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    country: &str,
+    kind: PartyKind,
+    first: usize,
+    k: usize,
+    end: usize,
+    table: &mut PartyTable,
+    events: &mut Vec<Event>,
+) {
+    let noun = doc.slice(tk.span(k, end));
+    let name = match bodies::demonym(country) {
+        Some(d) => format!("{d} {noun}"),
+        None => format!("{country} {noun}"),
+    };
+    let p = table.intern(&name, kind, false);
+    let d = &mut table.drafts[p];
+    d.affiliation = d.affiliation.take().or_else(|| Some(country.to_owned()));
+    events.push(Event::Mention {
+        party: p,
+        span: tk.span(first, end),
+        passive: false,
+    });
+}
+
+/// "the High Representative of the European Union": a title, "of", and an organisation or
+/// country, with no name in `ph`; returns the index after the phrase.
+pub(super) fn title_of(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    ph: &Phrase,
+    k: usize,
+    b: usize,
+    table: &mut PartyTable,
+    events: &mut Vec<Event>,
+) -> Option<usize> {
+    let (role, _) = ph.role?;
+    if ph.name.is_some() || !ph.entities.is_empty() || tk.word(doc, k) != "of" {
+        return None;
+    }
+    let m = if tk.word(doc, k + 1).eq_ignore_ascii_case("the") {
+        k + 2
+    } else {
+        k + 1
+    };
+    if m >= b {
+        return None;
+    }
+    let (e, end) = tk.gaz[m]?;
+    let kind = match e.kind {
+        GazKind::Org(kind) => kind,
+        GazKind::Country => PartyKind::Country,
+        _ => return None,
+    };
+    let owner = table.intern(e.canonical, kind, true);
+    table.drafts[owner].owner_mentions += 1;
+    events.push(Event::Mention {
+        party: owner,
+        span: tk.span(m, end),
+        passive: true,
+    });
+    let with_the = ph.first > 0 && tk.word(doc, ph.first - 1).eq_ignore_ascii_case("the");
+    events.push(Event::TitleRef {
+        span: tk.span(if with_the { ph.first - 1 } else { ph.first }, end),
+        role,
+        country: Some(e.canonical),
+        of: Some(tk.span(ph.first, end)),
+    });
+    Some(end)
+}
+
+/// "Saudi Arabia and the U.S. … in a joint statement": two lone parties coordinated in a
+/// sentence about something joint act as one collective party; `end` is the token after B.
+pub(super) fn joint_collective(
+    tk: &Tokens,
+    (a, a_first): (usize, usize),
+    b: usize,
+    end: usize,
+    table: &mut PartyTable,
+    events: &mut Vec<Event>,
+) {
+    if a == b {
+        return;
+    }
+    let mut names = [table.drafts[a].name.clone(), table.drafts[b].name.clone()];
+    names.sort();
+    let g = table.intern(&names.join(" and "), PartyKind::Group, false);
+    // The members stay parties of their own: each also acts (and is counted) by itself.
+    let span = tk.span(a_first, end);
+    events.push(Event::Mention {
+        party: g,
+        span,
+        passive: false,
+    });
+}

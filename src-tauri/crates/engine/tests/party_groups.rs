@@ -1,0 +1,209 @@
+//! Parties named by a country and a common noun, collectives, titles of a body, and countries
+//! represented by their own bodies, on sentences written for these tests.
+
+use attache_engine::{Brief, DraftOptions, PartyKind, draft};
+
+fn brief(text: &str) -> Brief {
+    draft(&format!("Test\n\n{text}"), &DraftOptions::default()).expect("drafts")
+}
+
+fn names(b: &Brief) -> Vec<&str> {
+    b.parties.iter().map(|p| p.name.as_str()).collect()
+}
+
+/// One row: an invented text, parties that must be listed (name, kind, affiliation, an alias
+/// that must be among its surface forms), and names that must not be listed.
+struct Case {
+    text: &'static str,
+    listed: &'static [(
+        &'static str,
+        PartyKind,
+        Option<&'static str>,
+        Option<&'static str>,
+    )],
+    absent: &'static [&'static str],
+}
+
+const CASES: &[Case] = &[
+    // A demonym or a country possessive before a lower-case body noun names that body.
+    Case {
+        text: "The Norwegian cabinet met on Monday. Chile's army left the border area.",
+        listed: &[
+            (
+                "Norwegian cabinet",
+                PartyKind::Government,
+                Some("Norway"),
+                None,
+            ),
+            (
+                "Chilean army",
+                PartyKind::Group,
+                Some("Chile"),
+                Some("Chile's army"),
+            ),
+        ],
+        absent: &["Chile", "Norway"],
+    },
+    Case {
+        text: "Peru's security cabinet will vote. The Peruvian security cabinet has not said when.",
+        listed: &[(
+            "Peruvian security cabinet",
+            PartyKind::Government,
+            Some("Peru"),
+            Some("Peru's security cabinet"),
+        )],
+        absent: &[],
+    },
+    // "forces" and "troops" are the country itself acting.
+    Case {
+        text: "Peruvian troops crossed the river at dawn.",
+        listed: &[("Peru", PartyKind::Country, None, Some("Peruvian troops"))],
+        absent: &["Peruvian troops"],
+    },
+    // A noun that describes a person is not a body: "the army chief" leaves no army party.
+    Case {
+        text: "Chile's army commander Pablo Rojas said the border was calm.",
+        listed: &[],
+        absent: &["Chilean army"],
+    },
+    // A country that never acts itself and is represented by its own body is not listed;
+    // a country with no body of its own stays.
+    Case {
+        text: "The Kremlin said the ministers of Russia, Spain and Italy will meet in Rome.",
+        listed: &[
+            ("Kremlin", PartyKind::Government, Some("Russia"), None),
+            ("Spain", PartyKind::Country, None, None),
+            ("Italy", PartyKind::Country, None, None),
+        ],
+        absent: &["Russia"],
+    },
+    Case {
+        text: "The Kremlin said talks were planned. Russia has rejected the offer.",
+        listed: &[("Russia", PartyKind::Country, None, None)],
+        absent: &[],
+    },
+    // An organisation's title holders act as one group; its member list is not listed apart,
+    // and "<organisation> members" is the same group.
+    Case {
+        text: "The NATO Defence Ministers of Norway, Poland and Spain issued a statement. \
+               NATO members agreed to meet again.",
+        listed: &[(
+            "NATO Defence Ministers",
+            PartyKind::Group,
+            Some("North Atlantic Treaty Organization"),
+            Some("NATO members"),
+        )],
+        absent: &[
+            "Norway",
+            "Poland",
+            "Spain",
+            "North Atlantic Treaty Organization",
+        ],
+    },
+    Case {
+        text: "African Union members rejected the plan on Friday.",
+        listed: &[(
+            "African Union members",
+            PartyKind::Group,
+            Some("African Union"),
+            None,
+        )],
+        absent: &["African Union"],
+    },
+    // A plural title ends a name: it is nobody's name.
+    Case {
+        text: "Foreign Ministers met in Lima. Defence Ministers will follow.",
+        listed: &[],
+        absent: &[
+            "Foreign Ministers",
+            "Defence Ministers",
+            "Foreign Ministers met",
+        ],
+    },
+    // A title "of" a body with no named holder is a person of its own; the body, named only
+    // as the title's owner, is not listed.
+    Case {
+        text: "The Secretary-General of the African Union welcomed the vote.",
+        listed: &[(
+            "Secretary-General of the African Union",
+            PartyKind::Person,
+            Some("African Union"),
+            None,
+        )],
+        absent: &["African Union"],
+    },
+    // A body's name goes on through "of the" and a title.
+    Case {
+        text: "The Office of the Spokesperson released the text on Monday.",
+        listed: &[(
+            "Office of the Spokesperson",
+            PartyKind::Government,
+            None,
+            None,
+        )],
+        absent: &["Spokesperson"],
+    },
+    // The issuers of a joint statement act as one party as well as each by itself.
+    Case {
+        text: "Chile and Peru said in a joint statement that talks would resume. \
+               The Peruvian and Chilean joint statement added that the border stays open.",
+        listed: &[
+            (
+                "Chile and Peru",
+                PartyKind::Group,
+                None,
+                Some("Peruvian and Chilean"),
+            ),
+            ("Chile", PartyKind::Country, None, None),
+        ],
+        absent: &[],
+    },
+    // Without a joint document, "A and B" stay two parties.
+    Case {
+        text: "Chile and Peru said talks would resume.",
+        listed: &[
+            ("Chile", PartyKind::Country, None, None),
+            ("Peru", PartyKind::Country, None, None),
+        ],
+        absent: &["Chile and Peru"],
+    },
+];
+
+#[test]
+fn group_and_body_rules() {
+    for case in CASES {
+        let b = brief(case.text);
+        let n = names(&b);
+        for &(name, kind, affiliation, alias) in case.listed {
+            let p = b
+                .parties
+                .iter()
+                .find(|p| p.name == name)
+                .unwrap_or_else(|| panic!("{:?}: no party {name}: {n:?}", case.text));
+            assert_eq!(p.kind, kind, "{name} in {:?}", case.text);
+            if let Some(a) = affiliation {
+                assert_eq!(
+                    p.affiliation.as_deref(),
+                    Some(a),
+                    "{name} in {:?}",
+                    case.text
+                );
+            }
+            if let Some(a) = alias {
+                assert!(
+                    p.aliases.iter().any(|x| x == a),
+                    "{name} in {:?}: aliases {:?}",
+                    case.text,
+                    p.aliases
+                );
+            }
+            let text = format!("Test\n\n{}", case.text);
+            for m in &p.mentions {
+                assert!(text.get(m.range()).is_some(), "{name}: span on a boundary");
+            }
+        }
+        for &name in case.absent {
+            assert!(!n.contains(&name), "{:?}: {name} listed: {n:?}", case.text);
+        }
+    }
+}
