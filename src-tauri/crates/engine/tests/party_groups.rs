@@ -167,6 +167,60 @@ const CASES: &[Case] = &[
         ],
         absent: &["Chile and Peru"],
     },
+    // A lower-case title "of" a country is a description, not an office holder.
+    Case {
+        text: "She hopes to be president of the United States one day.",
+        listed: &[],
+        absent: &["president of the United States"],
+    },
+    // A plural title after "of" stays inside a body's name.
+    Case {
+        text: "The Broadcasting Board of Governors approved the budget.",
+        listed: &[(
+            "Broadcasting Board of Governors",
+            PartyKind::Organization,
+            None,
+            None,
+        )],
+        absent: &["Broadcasting Board of"],
+    },
+    // Events, laws and places with capitalised names are not people.
+    Case {
+        text: "The Second Amendment was debated before Election Day. The Cold War Treaty \
+               expired. New Jersey voters were polled. Anna Marsh said the Clean Water Act \
+               would stay.",
+        listed: &[("Anna Marsh", PartyKind::Person, None, None)],
+        absent: &[
+            "Second Amendment",
+            "Election Day",
+            "Cold War Treaty",
+            "New Jersey",
+            "Clean Water Act",
+        ],
+    },
+    // A single body word after a place or demonym names that place's body.
+    Case {
+        text: "The Fijian Government said the Texas University study was flawed.",
+        listed: &[
+            (
+                "Fijian Government",
+                PartyKind::Government,
+                Some("Fiji"),
+                None,
+            ),
+            ("Texas University", PartyKind::Organization, None, None),
+        ],
+        absent: &[],
+    },
+    // A plural possessive stays inside a body's name; a capital that acts is its country.
+    Case {
+        text: "The Dairy Farmers' Union said prices fell. Oslo rejected the plan.",
+        listed: &[
+            ("Dairy Farmers' Union", PartyKind::Organization, None, None),
+            ("Norway", PartyKind::Country, None, Some("Oslo")),
+        ],
+        absent: &["Union", "Dairy Farmers", "Oslo"],
+    },
 ];
 
 #[test]

@@ -198,6 +198,16 @@ fn phrase(
             if ph.name.is_none() && ph.role.is_none() && ph.entities.is_empty() {
                 return end;
             }
+            // "Board of Governors": a plural title after "of" is part of a body's name.
+            if let Some((na, nb)) = ph.name
+                && nb == k
+                && (lexicon::is_name_connector(tk.word(doc, k - 1))
+                    || tk.word(doc, k - 1).eq_ignore_ascii_case("the"))
+            {
+                ph.name = Some((na, end));
+                k = end;
+                continue;
+            }
             // A plural title names no one person: it ends the name before it.
             break;
         }
@@ -262,6 +272,19 @@ fn phrase(
             {
                 ph.name = ph.name.map(|(na, _)| (na, k + 2));
                 k += 2;
+            }
+            // "the Fishing Vessel Owners' Association": a plural possessive inside a name.
+            TokKind::Punct
+                if ph.name.is_some_and(|(_, nb)| nb == k)
+                    && matches!(tk.word(doc, k), "'" | "’")
+                    && t.span.start == tk.toks[k - 1].span.end
+                    && tk.word(doc, k - 1).ends_with('s')
+                    && k + 1 < b
+                    && tk.is_cap(doc, k + 1)
+                    && !lexicon::is_non_name(tk.word(doc, k + 1)) =>
+            {
+                ph.name = ph.name.map(|(na, _)| (na, k + 1));
+                k += 1;
             }
             TokKind::Possessive if ph.name.is_some() || !ph.entities.is_empty() => {
                 // "Putin's aide Yuri Ushakov", "Russia's Foreign Ministry": the owner is an affiliation.
@@ -454,8 +477,9 @@ fn finish(
         }
         if let Some(kind) = (na..nb).find_map(|i| lexicon::org_word(tk.word(doc, i))) {
             // The body's name includes an adjacent demonym or country ("Russian Foreign Ministry").
-            if nb - na == 1 {
-                // A bare "Government" or "Office" names no one body.
+            // A bare "Government" or "Office" names no one body; "West Virginia University",
+            // "Russian Government" do.
+            if nb - na == 1 && ph.entities.last().is_none_or(|&(_, _, eb)| eb != na) {
                 return last;
             }
             let start = ph

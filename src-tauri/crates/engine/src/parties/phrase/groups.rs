@@ -227,7 +227,12 @@ pub(super) fn title_of(
     events: &mut Vec<Event>,
 ) -> Option<usize> {
     let (role, _) = ph.role?;
-    if ph.name.is_some() || !ph.entities.is_empty() || tk.word(doc, k) != "of" {
+    // "the High Representative of …" is an office; "to be president of …" is not a party.
+    if ph.name.is_some()
+        || !ph.entities.is_empty()
+        || tk.word(doc, k) != "of"
+        || !tk.is_cap(doc, ph.first)
+    {
         return None;
     }
     let m = if tk.word(doc, k + 1).eq_ignore_ascii_case("the") {
