@@ -221,6 +221,34 @@ const CASES: &[Case] = &[
         ],
         absent: &["Union", "Dairy Farmers", "Oslo"],
     },
+    // A country's group named by a plural noun, and a group acted upon after "the".
+    Case {
+        text: "The minister met Chilean copper companies on Monday. Talks on the hostages \
+               went on; the captives were moved.",
+        listed: &[
+            (
+                "Chilean copper companies",
+                PartyKind::Group,
+                Some("Chile"),
+                None,
+            ),
+            ("hostages", PartyKind::Group, None, Some("the hostages")),
+            ("captives", PartyKind::Group, None, None),
+        ],
+        absent: &["Chile"],
+    },
+    // Without "the", and for nouns outside the list, nothing is listed.
+    Case {
+        text: "Officials said hostages and civilians were safe. The civilians left.",
+        listed: &[],
+        absent: &["hostages", "civilians"],
+    },
+    // An outlet's possessive before a person is not part of a body's name.
+    Case {
+        text: "Fox News' Chris Wallace asked about the Farmers' League.",
+        listed: &[],
+        absent: &["Fox News' Chris Wallace"],
+    },
 ];
 
 #[test]

@@ -67,6 +67,29 @@ static DEPENDENT: LazyLock<Vec<&'static str>> =
 static COLLECTIVE: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../../data/collective_nouns.txt")));
 
+static GROUP_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../../data/group_nouns.txt")));
+
+static AFFECTED: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../../data/affected_groups.txt")));
+
+/// True when `word` (lower case) after "the" names a group acted upon ("the hostages").
+pub(crate) fn is_affected_group(word: &str) -> bool {
+    AFFECTED.binary_search(&word).is_ok()
+}
+
+/// A group noun at token `k`, after at most two lower-case words ("defence companies"): the
+/// index after it.
+pub(crate) fn group_noun(doc: &Doc<'_>, tk: &Tokens, k: usize, b: usize) -> Option<usize> {
+    (k..k + 3).find_map(|i| {
+        if (k..i).any(|m| lower_word(doc, tk, m, b).is_none()) {
+            return None;
+        }
+        let w = lower_word(doc, tk, i, b)?;
+        GROUP_NOUNS.binary_search(&w).is_ok().then_some(i + 1)
+    })
+}
+
 fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
         .map(|l| l.trim_end_matches('\r'))

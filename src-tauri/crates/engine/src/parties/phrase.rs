@@ -154,8 +154,32 @@ pub(crate) fn scan_sentence(
         j = if starts {
             phrase(doc, tk, j, a, b, table, events, &mut ctx)
         } else {
+            affected_group(doc, tk, j, a, table, events);
             j + 1
         };
+    }
+}
+
+/// "the hostages": a group acted upon, a party of its own.
+fn affected_group(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    j: usize,
+    sent_start: usize,
+    table: &mut PartyTable,
+    events: &mut Vec<Event>,
+) {
+    if j > sent_start
+        && tk.word(doc, j - 1).eq_ignore_ascii_case("the")
+        && tk.toks[j].kind == TokKind::Word
+        && bodies::is_affected_group(tk.word(doc, j))
+    {
+        let p = table.intern(tk.word(doc, j), PartyKind::Group, false);
+        events.push(Event::Mention {
+            party: p,
+            span: tk.span(j - 1, j + 1),
+            passive: false,
+        });
     }
 }
 
@@ -273,9 +297,13 @@ fn phrase(
                 ph.name = ph.name.map(|(na, _)| (na, k + 2));
                 k += 2;
             }
-            // "the Fishing Vessel Owners' Association": a plural possessive inside a name.
+            // "the Fishing Vessel Owners' Association": a plural possessive inside a body's
+            // name, not the owner of another body or person ("Fox News' Chris Wallace").
             TokKind::Punct
-                if ph.name.is_some_and(|(_, nb)| nb == k)
+                if ph
+                    .name
+                    .is_some_and(|(na, nb)| nb == k && !name_is_org(doc, tk, na, nb))
+                    && lexicon::org_word(tk.word(doc, k + 1)).is_some()
                     && matches!(tk.word(doc, k), "'" | "’")
                     && t.span.start == tk.toks[k - 1].span.end
                     && tk.word(doc, k - 1).ends_with('s')

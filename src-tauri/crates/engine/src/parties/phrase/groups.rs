@@ -130,8 +130,39 @@ pub(super) fn lone_entity_noun(
     {
         return None;
     }
-    let (head, next) = bodies::body_head(doc, tk, k, b)?;
     let country = e.country.unwrap_or(e.canonical);
+    let Some((head, next)) = bodies::body_head(doc, tk, k, b) else {
+        // "US defence companies": a group of the country, named as written.
+        let next = bodies::group_noun(doc, tk, k, b)?;
+        let span = tk.span(a, next);
+        if e.kind == GazKind::Demonym {
+            events.push(Event::Demonym {
+                country,
+                span: tk.span(a, end),
+            });
+        } else {
+            let p = table.intern(country, PartyKind::Country, true);
+            events.push(Event::Mention {
+                party: p,
+                span: tk.span(a, end),
+                passive: true,
+            });
+        }
+        let g = table.intern(doc.slice(span), PartyKind::Group, false);
+        let d = &mut table.drafts[g];
+        d.affiliation = d.affiliation.take().or_else(|| Some(country.to_owned()));
+        events.push(Event::Mention {
+            party: g,
+            span,
+            passive: false,
+        });
+        *ctx = Context {
+            end: next,
+            joint: ctx.joint,
+            ..Context::default()
+        };
+        return Some(next);
+    };
     match head {
         bodies::Head::Country => {
             let p = table.intern(country, PartyKind::Country, true);
