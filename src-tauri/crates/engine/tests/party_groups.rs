@@ -249,6 +249,18 @@ const CASES: &[Case] = &[
         listed: &[],
         absent: &["Fox News' Chris Wallace"],
     },
+    // A named holder of the office takes the office's later mentions.
+    Case {
+        text: "UN Secretary-General Ana Costa arrived on Monday. The Secretary-General of \
+               the United Nations left on Friday.",
+        listed: &[(
+            "Ana Costa",
+            PartyKind::Person,
+            Some("United Nations"),
+            Some("The Secretary-General of the United Nations"),
+        )],
+        absent: &["Secretary-General of the United Nations"],
+    },
 ];
 
 #[test]

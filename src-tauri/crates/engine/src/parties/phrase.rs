@@ -495,7 +495,18 @@ fn finish(
         });
         last = Some(p);
     }
-    let affiliation = country.map(str::to_owned).or_else(|| ph.owner.clone());
+    // "UN Secretary-General Ana Costa": an organisation before a title is the affiliation.
+    let org = ph
+        .entities
+        .iter()
+        .rev()
+        .find(|(e, _, _)| matches!(e.kind, GazKind::Org(_)))
+        .filter(|_| ph.role.is_some())
+        .map(|(e, _, _)| e.canonical.to_owned());
+    let affiliation = country
+        .map(str::to_owned)
+        .or_else(|| ph.owner.clone())
+        .or(org);
     let whole = tk.span(ph.first, end);
     if let Some((na, nb)) = ph.name {
         let name_span = tk.span(na, nb);
