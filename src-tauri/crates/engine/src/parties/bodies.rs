@@ -104,9 +104,17 @@ pub(crate) fn demonym(country: &str) -> Option<&'static str> {
         .map(|i| d[i].1)
 }
 
-/// True when a party named right after `word` (lower case) does not act in its own name.
+/// True when a party named right after `word` (any case) does not act in its own name.
 pub(crate) fn is_dependent_preposition(word: &str) -> bool {
-    DEPENDENT.binary_search(&word).is_ok()
+    // Folded on the stack: this runs once per name phrase.
+    let mut buf = [0u8; 12];
+    if word.len() > buf.len() || !word.is_ascii() {
+        return false;
+    }
+    for (d, s) in buf.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| DEPENDENT.binary_search(&w).is_ok())
 }
 
 fn lower_word<'a>(doc: &Doc<'a>, tk: &Tokens, i: usize, b: usize) -> Option<&'a str> {
@@ -163,6 +171,8 @@ mod tests {
         assert_eq!(demonym("Sudan"), Some("Sudanese"));
         assert_eq!(demonym("Atlantis"), None);
         assert!(is_dependent_preposition("between"));
+        assert!(is_dependent_preposition("Between"), "sentence-initial");
+        assert!(!is_dependent_preposition("notwithstandingly"));
         assert!(
             !is_dependent_preposition("by"),
             "the agent of a passive acts"

@@ -122,7 +122,7 @@ fn incoming(doc: &Doc<'_>, tk: &Tokens, k: usize, sent_start: usize, ctx: &Conte
         };
     }
     Incoming {
-        passive: bodies::is_dependent_preposition(&before.to_lowercase()),
+        passive: bodies::is_dependent_preposition(before),
         ..Incoming::default()
     }
 }
