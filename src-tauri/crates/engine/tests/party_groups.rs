@@ -261,6 +261,25 @@ const CASES: &[Case] = &[
         )],
         absent: &["Secretary-General of the United Nations"],
     },
+    // An abbreviated country names its body as written.
+    Case {
+        text: "The U.S. military and the UK government said the drill was planned.",
+        listed: &[
+            (
+                "U.S. military",
+                PartyKind::Group,
+                Some("United States"),
+                None,
+            ),
+            (
+                "UK government",
+                PartyKind::Government,
+                Some("United Kingdom"),
+                None,
+            ),
+        ],
+        absent: &["American military", "British government"],
+    },
 ];
 
 #[test]

@@ -184,7 +184,12 @@ pub(super) fn lone_entity_noun(
                     passive: true,
                 });
             }
-            body_party(doc, tk, country, kind, a, k, next, table, events);
+            // "the U.S. military", "the UK government": an abbreviation names the body as
+            // written; "the Israeli cabinet", "the Sudan army" by the demonym.
+            let surface = doc.slice(span);
+            let prefix = (e.kind == GazKind::Demonym || !surface.chars().any(char::is_lowercase))
+                .then_some(surface);
+            body_party(doc, tk, country, prefix, kind, a, k, next, table, events);
         }
     }
     *ctx = Context {
@@ -213,17 +218,18 @@ pub(super) fn country_body(
         return None;
     };
     let country = table.drafts[country].name.clone();
-    body_party(doc, tk, &country, kind, first, k, end, table, events);
+    body_party(doc, tk, &country, None, kind, first, k, end, table, events);
     Some(end)
 }
 
-/// Interns the body "<demonym> <noun>" ("Israeli cabinet") for the noun at `k..end`, and
-/// records its mention from token `first`.
+/// Interns the body "<prefix or demonym> <noun>" ("Israeli cabinet") for the noun at
+/// `k..end`, and records its mention from token `first`.
 #[allow(clippy::too_many_arguments)]
 fn body_party(
     doc: &Doc<'_>,
     tk: &Tokens,
     country: &str,
+    prefix: Option<&str>,
     kind: PartyKind,
     first: usize,
     k: usize,
@@ -232,10 +238,10 @@ fn body_party(
     events: &mut Vec<Event>,
 ) {
     let noun = doc.slice(tk.span(k, end));
-    let name = match bodies::demonym(country) {
-        Some(d) => format!("{d} {noun}"),
-        None => format!("{country} {noun}"),
-    };
+    let prefix = prefix
+        .or_else(|| bodies::demonym(country))
+        .unwrap_or(country);
+    let name = format!("{prefix} {noun}");
     let p = table.intern(&name, kind, false);
     let d = &mut table.drafts[p];
     d.affiliation = d.affiliation.take().or_else(|| Some(country.to_owned()));
