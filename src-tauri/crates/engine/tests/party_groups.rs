@@ -280,6 +280,22 @@ const CASES: &[Case] = &[
         ],
         absent: &["American military", "British government"],
     },
+    // Organisations from the gazetteer merge with their acronyms; a new country and capital.
+    Case {
+        text: "The IDF said the convoy was hit. The Israel Defense Forces later confirmed \
+               it. The WFP warned of famine. Reykjavik protested and Iceland recalled its envoy.",
+        listed: &[
+            ("Israel Defense Forces", PartyKind::Group, None, Some("IDF")),
+            (
+                "World Food Programme",
+                PartyKind::Organization,
+                None,
+                Some("WFP"),
+            ),
+            ("Iceland", PartyKind::Country, None, Some("Reykjavik")),
+        ],
+        absent: &["IDF", "Reykjavik", "Israel"],
+    },
 ];
 
 #[test]
