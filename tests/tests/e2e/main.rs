@@ -11,4 +11,6 @@ mod draft;
 mod figures;
 mod notes;
 mod screenshots;
+mod shortcuts;
 mod support;
+mod window;

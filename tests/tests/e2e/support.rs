@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -35,7 +36,33 @@ impl Dirs {
         std::fs::create_dir_all(root.path().join("vault")).unwrap();
         std::fs::create_dir_all(root.path().join("config")).unwrap();
         std::fs::create_dir_all(root.path().join("picks")).unwrap();
+        std::fs::create_dir_all(root.path().join("drops")).unwrap();
         Self { root }
+    }
+
+    /// Where "Show log file" writes the path it would reveal (`--test-reveal-file`).
+    pub fn revealed(&self) -> PathBuf {
+        self.root.path().join("revealed.txt")
+    }
+
+    /// The folder the app reads stand-in file drops from (`--test-drop-dir`).
+    pub fn drops(&self) -> PathBuf {
+        self.root.path().join("drops")
+    }
+
+    /// Drops `files` on the window through the `--test-drop-dir` stand-in: the app emits
+    /// them to the page as Tauri's own drag-drop event (src-tauri/src/test_hooks.rs).
+    pub fn drop_files(&self, files: &[&Path]) {
+        let list = serde_json::to_string(files).unwrap();
+        let partial = self.drops().join("drop.json.partial");
+        std::fs::write(&partial, list).unwrap();
+        // A rename, so the app never reads half a request.
+        std::fs::rename(&partial, self.drops().join("drop.json")).unwrap();
+    }
+
+    /// The app's current log file.
+    pub fn log_file(&self) -> PathBuf {
+        self.config().join("logs").join("attache.log")
     }
 
     /// The vault folder the app is started with.
@@ -219,6 +246,8 @@ async fn connect(dirs: &Dirs, url: &str) -> Client {
                 "--vault", dirs.vault(),
                 "--config-dir", dirs.config(),
                 "--test-pick-dir", dirs.picks(),
+                "--test-reveal-file", dirs.revealed(),
+                "--test-drop-dir", dirs.drops(),
             ],
         }),
     );
@@ -351,6 +380,37 @@ impl App {
             .click()
             .await
             .unwrap_or_else(|e| panic!("clicking `{what}` failed: {e}"));
+    }
+
+    /// Presses `keys` together, as a person does a chord (Ctrl+Shift+F: `[Control, Shift,
+    /// 'f']`), and releases them in reverse order. The keys go to whatever has the focus,
+    /// through WebKit's real key event path.
+    pub async fn chord(&self, keys: &[char]) {
+        let mut actions = KeyActions::new("keyboard".into());
+        for &k in keys {
+            actions = actions.then(KeyAction::Down { value: k });
+        }
+        for &k in keys.iter().rev() {
+            actions = actions.then(KeyAction::Up { value: k });
+        }
+        self.client
+            .perform_actions(actions)
+            .await
+            .unwrap_or_else(|e| panic!("pressing {keys:?} failed: {e}"));
+    }
+
+    /// Types `text` key by key into whatever has the focus (short texts only).
+    pub async fn type_text(&self, text: &str) {
+        let mut actions = KeyActions::new("keyboard".into());
+        for c in text.chars() {
+            actions = actions
+                .then(KeyAction::Down { value: c })
+                .then(KeyAction::Up { value: c });
+        }
+        self.client
+            .perform_actions(actions)
+            .await
+            .unwrap_or_else(|e| panic!("typing {text:?} failed: {e}"));
     }
 
     /// Puts `text` into the input or textarea matching `css` by script, as a paste would,
