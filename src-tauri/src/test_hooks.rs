@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use serde::Serialize;
-use tauri::{AppHandle, Emitter, EventTarget, Runtime};
+use tauri::{AppHandle, Emitter, EventTarget, Manager, Runtime};
+
+use crate::window::Shown;
 
 /// The event Tauri emits for a native drop (`tauri::manager::window::DRAG_DROP_EVENT`).
 pub const DRAG_DROP_EVENT: &str = "tauri://drag-drop";
@@ -40,7 +42,10 @@ pub fn watch_drops<R: Runtime>(app: &AppHandle<R>, dir: PathBuf) {
     let app = app.clone();
     std::thread::spawn(move || {
         loop {
-            if let Some(paths) = take_request(&dir) {
+            // Nobody can drop a file on a window that is not shown yet.
+            if app.state::<Shown>().is_shown()
+                && let Some(paths) = take_request(&dir)
+            {
                 let payload = Payload {
                     paths,
                     position: Position { x: 200.0, y: 200.0 },

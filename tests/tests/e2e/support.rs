@@ -75,6 +75,12 @@ impl Dirs {
         self.root.path().join("picks")
     }
 
+    /// The webview's data folder (its local storage, where the UI keeps its layout): the
+    /// app's `XDG_DATA_HOME`, so no test sees another's saved layout.
+    pub fn webview_data(&self) -> PathBuf {
+        self.root.path().join("xdg-data")
+    }
+
     /// The config folder the app is started with.
     pub fn config(&self) -> PathBuf {
         self.root.path().join("config")
@@ -137,7 +143,9 @@ struct Driver {
 }
 
 impl Driver {
-    fn start() -> Self {
+    /// `data_home` becomes the app's `XDG_DATA_HOME` (tauri-driver and WebKitWebDriver pass
+    /// their environment on to the app they start).
+    fn start(data_home: &Path) -> Self {
         let port = free_port();
         let native = free_port();
         let program = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
@@ -148,6 +156,7 @@ impl Driver {
                 "--native-port",
                 &native.to_string(),
             ])
+            .env("XDG_DATA_HOME", data_home)
             .stdin(Stdio::null())
             .spawn()
             .unwrap_or_else(|e| {
@@ -217,7 +226,7 @@ async fn save_screenshot(client: &Client) {
 async fn launch(dirs: &Dirs) -> (Driver, App) {
     let attempts = 4;
     for attempt in 1..=attempts {
-        let driver = Driver::start();
+        let driver = Driver::start(&dirs.webview_data());
         match tokio::time::timeout(SESSION_TIMEOUT / attempts, connect(dirs, &driver.url)).await {
             Ok(client) => {
                 let app = App { client };
