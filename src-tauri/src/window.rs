@@ -37,7 +37,12 @@ pub fn show_main<R: Runtime>(app: &AppHandle<R>, why: &str) {
     let Some(window) = app.get_webview_window(MAIN) else {
         return;
     };
-    log::info!("window shown ({why})");
+    // Someone showing it earlier (a config or plugin change) would bring back the jump: say so.
+    if window.is_visible().unwrap_or(false) {
+        log::warn!("the window was visible before it was ready ({why})");
+    } else {
+        log::info!("window shown ({why})");
+    }
     if let Err(e) = window.show() {
         log::warn!("could not show the window: {e}");
     }
