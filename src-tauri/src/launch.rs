@@ -4,7 +4,8 @@
 //! tauri-driver so every test gets its own folders); FILEs are articles to open.
 //!
 //! Decision: the `--test-*` flags are the end-to-end tests' stand-ins for what WebDriver
-//! cannot reach (GTK file dialogs, the file manager, a native drag and drop). Each is read
+//! cannot reach (GTK file dialogs, the file manager; drops need none: the tests drag files
+//! over X11's XDND like a file manager). Each is read
 //! only from this process's own command line, only when given, and does nothing otherwise;
 //! a second launch's arguments are used for their files only (see `single_instance`), so a
 //! running app can never be switched into a test mode. No environment variable turns them on.
@@ -27,10 +28,6 @@ pub struct LaunchArgs {
     /// `--test-reveal-file FILE`: "Show log file" writes the path it would reveal into FILE
     /// instead of opening a file manager (tests only).
     pub test_reveal_file: Option<PathBuf>,
-    /// `--test-drop-dir DIR`: a `drop.json` (an array of paths) written into DIR is delivered
-    /// to the window exactly as a native file drop is (tests only: WebDriver cannot drag files
-    /// from another application). See `crate::test_hooks`.
-    pub test_drop_dir: Option<PathBuf>,
 }
 
 impl LaunchArgs {
@@ -50,8 +47,6 @@ impl LaunchArgs {
                 out.test_pick_dir = args.next().map(PathBuf::from);
             } else if text == "--test-reveal-file" {
                 out.test_reveal_file = args.next().map(PathBuf::from);
-            } else if text == "--test-drop-dir" {
-                out.test_drop_dir = args.next().map(PathBuf::from);
             } else if text == "--vault" {
                 out.vault = args.next().map(PathBuf::from);
             } else if text == "--config-dir" {
@@ -93,14 +88,10 @@ mod tests {
     #[test]
     fn test_stand_ins_are_off_unless_named() {
         let a = parse(&["a.txt"]);
-        assert_eq!(
-            (a.test_pick_dir, a.test_reveal_file, a.test_drop_dir),
-            (None, None, None)
-        );
-        let a = parse(&["--test-reveal-file", "/r", "--test-drop-dir", "/d"]);
+        assert_eq!((a.test_pick_dir, a.test_reveal_file), (None, None));
+        let a = parse(&["--test-reveal-file", "/r", "b.txt"]);
         assert_eq!(a.test_reveal_file, Some(PathBuf::from("/r")));
-        assert_eq!(a.test_drop_dir, Some(PathBuf::from("/d")));
-        assert!(a.files.is_empty());
+        assert_eq!(a.files, [PathBuf::from("b.txt")]);
     }
 
     #[test]

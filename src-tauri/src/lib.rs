@@ -33,7 +33,6 @@ pub mod sanitize;
 pub mod show_log;
 pub mod single_instance;
 pub mod state;
-pub mod test_hooks;
 pub mod window;
 
 use tauri::{Builder, Emitter, Manager, Runtime};
@@ -92,7 +91,6 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
 pub fn run(context: tauri::Context<tauri::Wry>) {
     let args = LaunchArgs::from_env();
     let folders = Folders::resolve(&args);
-    let drop_dir = args.test_drop_dir.clone();
     let mut builder = tauri::Builder::default();
     // Single-instance must be the first plugin: a second copy exits before doing anything.
     if single_instance::bus_usable() {
@@ -118,16 +116,13 @@ pub fn run(context: tauri::Context<tauri::Wry>) {
         .manage(menu::Zoom(std::sync::Mutex::new(1.0)))
         .menu(menu::build)
         .on_menu_event(|app, event| menu::on_event(app, &event))
-        .setup(move |app| {
+        .setup(|app| {
             log::info!(
                 "Attaché {} started; config folder {}",
                 app.package_info().version,
                 app.state::<AppState>().folders.config.display()
             );
             window::show_later_anyway(app.handle());
-            if let Some(dir) = drop_dir.clone() {
-                test_hooks::watch_drops(app.handle(), dir);
-            }
             let handle = app.handle().clone();
             app.state::<AppState>()
                 .set_change_listener(std::sync::Arc::new(move |events| {

@@ -20,14 +20,6 @@ pub const FALLBACK: Duration = Duration::from_secs(4);
 #[derive(Debug, Default)]
 pub struct Shown(AtomicBool);
 
-impl Shown {
-    /// True once the window has been shown.
-    #[must_use]
-    pub fn is_shown(&self) -> bool {
-        self.0.load(Ordering::SeqCst)
-    }
-}
-
 /// Shows the main window the first time it is called; `why` goes to the log.
 pub fn show_main<R: Runtime>(app: &AppHandle<R>, why: &str) {
     let shown = app.state::<Shown>();

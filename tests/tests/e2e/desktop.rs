@@ -217,36 +217,45 @@ async fn help_shows_the_log_file_which_holds_no_article_text() {
     }
 }
 
+/// A real drop: another X client drags the files onto the window over XDND (see `x11.rs`),
+/// so GTK, WebKit, wry, Tauri's drag-drop event and the UI all run as for a file manager.
 #[tokio::test]
-async fn a_dropped_text_file_becomes_the_article_and_other_types_are_refused() {
+async fn files_dragged_from_another_x_client_are_imported_or_refused() {
     let dirs = Dirs::new();
-    let text = dirs.picks().join("dropped article.txt");
-    let png = dirs.picks().join("photo.png");
+    let text = dirs.picks().join("dragged article.txt");
+    let png = dirs.picks().join("chart.png");
     let exe = dirs.picks().join("setup.exe");
     std::fs::write(&text, ARTICLE).unwrap();
     std::fs::write(&png, [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a]).unwrap();
     std::fs::write(&exe, b"MZ not really a program").unwrap();
-    let drops = std::sync::Arc::new(dirs);
-    let d = drops.clone();
-    with_app(&drops, move |app| async move {
-        let notice_names = |name: &str| {
+    with_app(&dirs, move |app| async move {
+        app.wait_until(
+            "the window to be visible",
+            "return document.visibilityState === 'visible';",
+        )
+        .await;
+        let drag = |file: std::path::PathBuf| async move {
+            tokio::task::spawn_blocking(move || crate::x11::drop_files("Attaché", &[&file]))
+                .await
+                .unwrap()
+                .unwrap_or_else(|e| panic!("the X drag and drop failed: {e}"));
+        };
+        let refused = |name: &str| {
             format!(
                 "const n = document.querySelector('[data-testid=app-notice]');
-                 return !!n && n.textContent.includes('{name}') && n.textContent.includes('.txt');"
+                 return !!n && n.textContent.includes('{name}') && n.textContent.includes('.txt')
+                   && document.querySelector('[data-testid=article-input]').value === '';"
             )
         };
-        let article_empty = "return document.querySelector('[data-testid=article-input]').value === '';";
-        d.drop_files(&[&png]);
-        app.wait_until("the refusal of the picture", &notice_names("photo.png"))
+        drag(png).await;
+        app.wait_until("the refusal of the picture", &refused("chart.png"))
             .await;
-        assert_eq!(app.run(article_empty, vec![]).await, serde_json::json!(true));
-        d.drop_files(&[&exe]);
-        app.wait_until("the refusal of the program", &notice_names("setup.exe"))
+        drag(exe).await;
+        app.wait_until("the refusal of the program", &refused("setup.exe"))
             .await;
-        assert_eq!(app.run(article_empty, vec![]).await, serde_json::json!(true));
-        d.drop_files(&[&text]);
+        drag(text).await;
         app.wait_until(
-            "the dropped article in the article field",
+            "the dragged article in the article field",
             "return document.querySelector('[data-testid=article-input]').value.includes('Anna Berg');",
         )
         .await;

@@ -14,3 +14,4 @@ mod screenshots;
 mod shortcuts;
 mod support;
 mod window;
+mod x11;

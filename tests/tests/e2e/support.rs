@@ -36,28 +36,12 @@ impl Dirs {
         std::fs::create_dir_all(root.path().join("vault")).unwrap();
         std::fs::create_dir_all(root.path().join("config")).unwrap();
         std::fs::create_dir_all(root.path().join("picks")).unwrap();
-        std::fs::create_dir_all(root.path().join("drops")).unwrap();
         Self { root }
     }
 
     /// Where "Show log file" writes the path it would reveal (`--test-reveal-file`).
     pub fn revealed(&self) -> PathBuf {
         self.root.path().join("revealed.txt")
-    }
-
-    /// The folder the app reads stand-in file drops from (`--test-drop-dir`).
-    pub fn drops(&self) -> PathBuf {
-        self.root.path().join("drops")
-    }
-
-    /// Drops `files` on the window through the `--test-drop-dir` stand-in: the app emits
-    /// them to the page as Tauri's own drag-drop event (src-tauri/src/test_hooks.rs).
-    pub fn drop_files(&self, files: &[&Path]) {
-        let list = serde_json::to_string(files).unwrap();
-        let partial = self.drops().join("drop.json.partial");
-        std::fs::write(&partial, list).unwrap();
-        // A rename, so the app never reads half a request.
-        std::fs::rename(&partial, self.drops().join("drop.json")).unwrap();
     }
 
     /// The app's current log file.
@@ -256,7 +240,6 @@ async fn connect(dirs: &Dirs, url: &str) -> Client {
                 "--config-dir", dirs.config(),
                 "--test-pick-dir", dirs.picks(),
                 "--test-reveal-file", dirs.revealed(),
-                "--test-drop-dir", dirs.drops(),
             ],
         }),
     );

@@ -85,45 +85,12 @@ async fn quit(app: &App, config: &Path) {
     );
 }
 
-/// Watches the X server from outside the app and returns the geometry (x, y, width, height)
-/// the Attaché window has the first time it is viewable: what the first frame shows. Polls
-/// `xwininfo` every 20 ms for up to 60 s.
+/// Watches the X server from outside the app, from before the launch: the geometry the
+/// Attaché window has the first time it is viewable (what the first frame shows).
 fn first_viewable_geometry() -> std::thread::JoinHandle<Option<(u32, u32, u32, u32)>> {
     std::thread::spawn(|| {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        let xwininfo = |args: &[&str]| {
-            std::process::Command::new("xwininfo")
-                .args(args)
-                .output()
-                .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-                .unwrap_or_default()
-        };
-        while Instant::now() < deadline {
-            let tree = xwininfo(&["-root", "-tree"]);
-            let ids = tree
-                .lines()
-                .filter(|l| l.contains("\"Attaché\":"))
-                .filter_map(|l| l.split_whitespace().next().map(str::to_owned));
-            for id in ids {
-                let info = xwininfo(&["-id", &id]);
-                if !info.contains("IsViewable") {
-                    continue;
-                }
-                let field = |name: &str| {
-                    info.lines()
-                        .find_map(|l| l.trim().strip_prefix(name))
-                        .and_then(|v| v.trim().parse::<u32>().ok())
-                };
-                return Some((
-                    field("Absolute upper-left X:")?,
-                    field("Absolute upper-left Y:")?,
-                    field("Width:")?,
-                    field("Height:")?,
-                ));
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        None
+        crate::x11::first_viewable_geometry("Attaché", Duration::from_secs(60))
+            .unwrap_or_else(|e| panic!("cannot watch the X server: {e}"))
     })
 }
 
