@@ -214,3 +214,89 @@ async fn the_editor_keeps_its_own_keys() {
     let text = std::fs::read_to_string(&notes[0]).unwrap();
     assert!(text.contains(MARK), "the redone word was not saved");
 }
+
+/// The same keys pressed on the X server's keyboard (XTEST), so they pass through GTK before
+/// the page: no menu accelerator takes them from the editor, and the shortcuts still work.
+#[tokio::test]
+async fn keys_from_the_x_keyboard_reach_the_editor_and_the_shortcuts() {
+    use crate::x11::{Keyboard, keysym};
+    let dirs = Dirs::new();
+    let config = dirs.config();
+    with_app(&dirs, move |app| async move {
+        app.wait_until(
+            "the window to be visible",
+            "return document.visibilityState === 'visible';",
+        )
+        .await;
+        app.set_value("[data-testid=article-input]", ARTICLE).await;
+        app.click("[data-testid=draft-button]").await;
+        app.find(BRIEF_READY).await;
+        app.click("[data-testid=save-button]").await;
+        app.find(SAVED).await;
+        let content = "[data-testid=note-editor] .cm-content";
+        let editor = app.find(content).await;
+        app.click_element(&editor, "the editor").await;
+        let keys = tokio::task::spawn_blocking(|| Keyboard::focus("Attaché"))
+            .await
+            .unwrap()
+            .unwrap_or_else(|e| panic!("cannot use the X keyboard: {e}"));
+        let keys = std::sync::Arc::new(keys);
+        let press = |syms: Vec<u32>| {
+            let keys = keys.clone();
+            async move {
+                tokio::task::spawn_blocking(move || keys.chord(&syms))
+                    .await
+                    .unwrap()
+                    .unwrap_or_else(|e| panic!("XTEST failed: {e}"));
+            }
+        };
+        let ctrl = keysym::CONTROL;
+        press(vec![ctrl, keysym::END]).await;
+        for c in format!(" {MARK}").chars() {
+            press(vec![u32::from(c)]).await;
+        }
+        let has_mark =
+            format!("return document.querySelector('{content}').textContent.includes('{MARK}');");
+        app.wait_until("the word typed on the X keyboard", &has_mark)
+            .await;
+        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+        // Ctrl+A and Ctrl+Z are the editor's.
+        press(vec![ctrl, u32::from('a')]).await;
+        press(vec![u32::from('q')]).await;
+        app.wait_until(
+            "the note replaced by one letter",
+            &format!("return document.querySelector('{content}').textContent === 'q';"),
+        )
+        .await;
+        press(vec![ctrl, u32::from('z')]).await;
+        app.wait_until("the note back after Ctrl+Z", &has_mark)
+            .await;
+        // F1 and Esc: the app's.
+        press(vec![keysym::F1]).await;
+        dialog_open(&app, "help-panel").await;
+        press(vec![keysym::ESCAPE]).await;
+        app.wait_until(
+            "the help to close",
+            "return !document.querySelector('dialog[data-testid=help-panel]').open;",
+        )
+        .await;
+        // Ctrl+S saves the note; Ctrl+Q quits through the event loop (window state saved).
+        press(vec![ctrl, u32::from('s')]).await;
+        app.find(SAVED).await;
+        press(vec![ctrl, u32::from('q')]).await;
+        let needle = config.as_os_str().as_encoded_bytes().to_vec();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !crate::support::app_pids(&needle).is_empty() {
+            assert!(std::time::Instant::now() < deadline, "Ctrl+Q did not quit");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(config.join("window-state.json").is_file());
+    })
+    .await;
+    let notes = notes_in(&dirs.vault());
+    let text = std::fs::read_to_string(&notes[0]).unwrap();
+    assert!(
+        text.contains(MARK),
+        "the word typed on the X keyboard was not saved"
+    );
+}
