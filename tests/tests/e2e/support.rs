@@ -214,8 +214,15 @@ async fn launch(dirs: &Dirs) -> (Driver, App) {
         match tokio::time::timeout(SESSION_TIMEOUT / attempts, connect(dirs, &driver.url)).await {
             Ok(client) => {
                 let app = App { client };
-                // The first screen is up when the article input exists.
+                // The first screen is up when the article input exists and the window is shown
+                // (it is created hidden and shown once the UI is laid out; clicks on a hidden
+                // window fail).
                 app.find("[data-testid=article-input]").await;
+                app.wait_until(
+                    "the window to be shown",
+                    "return document.visibilityState === 'visible';",
+                )
+                .await;
                 return (driver, app);
             }
             Err(_) => {
