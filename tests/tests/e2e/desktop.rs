@@ -235,7 +235,7 @@ async fn files_dragged_from_another_x_client_are_imported_or_refused() {
         )
         .await;
         let drag = |file: std::path::PathBuf| async move {
-            tokio::task::spawn_blocking(move || crate::x11::drop_files("Attaché", &[&file]))
+            tokio::task::spawn_blocking(move || crate::x11::xdnd::drop_files("Attaché", &[&file]))
                 .await
                 .unwrap()
                 .unwrap_or_else(|e| panic!("the X drag and drop failed: {e}"));

@@ -219,7 +219,7 @@ async fn the_editor_keeps_its_own_keys() {
 /// the page: no menu accelerator takes them from the editor, and the shortcuts still work.
 #[tokio::test]
 async fn keys_from_the_x_keyboard_reach_the_editor_and_the_shortcuts() {
-    use crate::x11::{Keyboard, keysym};
+    use crate::x11::xtest::{Keyboard, keysym};
     let dirs = Dirs::new();
     let config = dirs.config();
     with_app(&dirs, move |app| async move {
