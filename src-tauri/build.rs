@@ -28,6 +28,9 @@ const COMMANDS: &[&str] = &[
     "recovery_write",
     "recovery_read",
     "recovery_clear",
+    "window_ready",
+    "show_log_file",
+    "quit",
 ];
 
 fn main() {

@@ -2,6 +2,13 @@
 //!
 //! The flags win over `ATTACHE_VAULT` / `ATTACHE_CONFIG_DIR` (tests pass them through
 //! tauri-driver so every test gets its own folders); FILEs are articles to open.
+//!
+//! Decision: the `--test-*` flags are the end-to-end tests' stand-ins for what WebDriver
+//! cannot reach (GTK file dialogs, the file manager; drops need none: the tests drag files
+//! over X11's XDND like a file manager). Each is read
+//! only from this process's own command line, only when given, and does nothing otherwise;
+//! a second launch's arguments are used for their files only (see `single_instance`), so a
+//! running app can never be switched into a test mode. No environment variable turns them on.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -18,6 +25,9 @@ pub struct LaunchArgs {
     /// `--test-pick-dir DIR`: the native file dialogs are replaced by this folder (the
     /// end-to-end tests cannot click through a GTK dialog). Never set by users.
     pub test_pick_dir: Option<PathBuf>,
+    /// `--test-reveal-file FILE`: "Show log file" writes the path it would reveal into FILE
+    /// instead of opening a file manager (tests only).
+    pub test_reveal_file: Option<PathBuf>,
 }
 
 impl LaunchArgs {
@@ -35,6 +45,8 @@ impl LaunchArgs {
                 out.config_dir = Some(PathBuf::from(v));
             } else if text == "--test-pick-dir" {
                 out.test_pick_dir = args.next().map(PathBuf::from);
+            } else if text == "--test-reveal-file" {
+                out.test_reveal_file = args.next().map(PathBuf::from);
             } else if text == "--vault" {
                 out.vault = args.next().map(PathBuf::from);
             } else if text == "--config-dir" {
@@ -71,6 +83,15 @@ mod tests {
         assert_eq!(a.vault, Some(PathBuf::from("/v")));
         assert_eq!(a.config_dir, Some(PathBuf::from("/c")));
         assert_eq!(a.files, [PathBuf::from("a.txt"), PathBuf::from("b.md")]);
+    }
+
+    #[test]
+    fn test_stand_ins_are_off_unless_named() {
+        let a = parse(&["a.txt"]);
+        assert_eq!((a.test_pick_dir, a.test_reveal_file), (None, None));
+        let a = parse(&["--test-reveal-file", "/r", "b.txt"]);
+        assert_eq!(a.test_reveal_file, Some(PathBuf::from("/r")));
+        assert_eq!(a.files, [PathBuf::from("b.txt")]);
     }
 
     #[test]

@@ -30,10 +30,13 @@ pub mod menu;
 pub mod paths;
 pub mod recovery;
 pub mod sanitize;
+pub mod show_log;
 pub mod single_instance;
 pub mod state;
+pub mod window;
 
 use tauri::{Builder, Emitter, Manager, Runtime};
+use tauri_plugin_window_state::StateFlags;
 
 use crate::launch::LaunchArgs;
 use crate::paths::Folders;
@@ -46,6 +49,7 @@ pub const VAULT_CHANGED_EVENT: &str = "vault-changed";
 pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     builder
         .manage(state)
+        .manage(window::Shown::default())
         .invoke_handler(tauri::generate_handler![
             commands::draft::draft,
             commands::draft::sample_article,
@@ -73,6 +77,9 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
             commands::recovery::recovery_write,
             commands::recovery::recovery_read,
             commands::recovery::recovery_clear,
+            commands::window::window_ready,
+            commands::window::show_log_file,
+            commands::window::quit,
         ])
 }
 
@@ -97,6 +104,9 @@ pub fn run(context: tauri::Context<tauri::Wry>) {
             tauri_plugin_window_state::Builder::new()
                 // An absolute name replaces the platform folder, so tests' config stays theirs.
                 .with_filename(folders.window_state().to_string_lossy())
+                // Not VISIBLE: the plugin would show the window as soon as it is restored,
+                // before the UI has laid out its panes; `window::show_main` does it then.
+                .with_state_flags(StateFlags::all() - StateFlags::VISIBLE)
                 .build(),
         )
         .plugin(tauri_plugin_dialog::init())
@@ -107,6 +117,12 @@ pub fn run(context: tauri::Context<tauri::Wry>) {
         .menu(menu::build)
         .on_menu_event(|app, event| menu::on_event(app, &event))
         .setup(|app| {
+            log::info!(
+                "Attaché {} started; config folder {}",
+                app.package_info().version,
+                app.state::<AppState>().folders.config.display()
+            );
+            window::show_later_anyway(app.handle());
             let handle = app.handle().clone();
             app.state::<AppState>()
                 .set_change_listener(std::sync::Arc::new(move |events| {

@@ -2,7 +2,9 @@
 //! `menu` with the action's name; the UI runs the same code as its buttons and shortcuts.
 //!
 //! No app item carries an accelerator: the UI's key handler owns the shortcuts, so a menu
-//! accelerator never swallows a key the editor wants. Edit → Undo/Redo are app items too,
+//! accelerator never swallows a key the editor wants. Quit is an app item too (the predefined
+//! one is disabled on Linux): the UI saves what is open, then calls the `quit` command, which
+//! ends the app through its event loop so the window state is saved on the way out. Edit → Undo/Redo are app items too,
 //! because Tauri's predefined Undo/Redo are unsupported on Linux; the UI sends them to the
 //! editor's own history. Cut, Copy, Paste and Select All are the predefined (native) items.
 
@@ -10,9 +12,6 @@ use std::sync::Mutex;
 
 use tauri::menu::{AboutMetadata, Menu, MenuEvent, MenuItem, PredefinedMenuItem, Submenu};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
-use tauri_plugin_opener::OpenerExt;
-
-use crate::state::AppState;
 
 /// Event the UI receives with the action name as payload.
 pub const MENU_EVENT: &str = "menu";
@@ -30,6 +29,7 @@ const ACTIONS: &[&str] = &[
     "searchAll",
     "draft",
     "help",
+    "quit",
 ];
 
 /// The page zoom, changed from the View menu.
@@ -56,7 +56,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
             &sep()?,
             &item("settings", "Se_ttings…")?,
             &sep()?,
-            &PredefinedMenuItem::quit(app, Some("_Quit"))?,
+            &item("quit", "_Quit")?,
         ],
     )?;
     let edit = Submenu::with_items(
@@ -101,7 +101,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         true,
         &[
             &item("help", "_Help and Shortcuts")?,
-            &item("reveal-log", "Show _Log Files")?,
+            &item("reveal-log", "Show _Log File")?,
             &sep()?,
             &PredefinedMenuItem::about(app, Some("_About Attaché"), Some(about))?,
         ],
@@ -121,10 +121,13 @@ pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: &MenuEvent) {
         "zoom-out" => zoom(app, |z| (z / 1.1).max(0.5)),
         "zoom-reset" => zoom(app, |_| 1.0),
         "reveal-log" => {
-            let logs = app.state::<AppState>().folders.logs();
-            if let Err(e) = app.opener().open_path(logs.to_string_lossy(), None::<&str>) {
-                log::warn!("could not show the log folder: {e}");
-            }
+            // Off the event loop: starting a file manager may take a moment.
+            let app = app.clone();
+            std::thread::spawn(move || {
+                if let Err(e) = crate::show_log::reveal(&app) {
+                    log::warn!("could not show the log file: {e}");
+                }
+            });
         }
         _ => {}
     }

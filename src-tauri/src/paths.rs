@@ -47,6 +47,13 @@ impl Folders {
         self.config.join("logs")
     }
 
+    /// The current log file (tauri-plugin-log names it after the target's `file_name`; older
+    /// files are renamed `attache_<date>.log` when it rotates).
+    #[must_use]
+    pub fn log_file(&self) -> PathBuf {
+        self.logs().join("attache.log")
+    }
+
     /// Window size and position, written by the window-state plugin.
     #[must_use]
     pub fn window_state(&self) -> PathBuf {

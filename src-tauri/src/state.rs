@@ -27,6 +27,8 @@ pub struct AppState {
     pub startup_files: Mutex<Vec<PathBuf>>,
     /// A folder that stands in for the native file dialogs (`--test-pick-dir`, tests only).
     pub test_pick_dir: Option<PathBuf>,
+    /// Where "Show log file" writes the path instead of revealing it (`--test-reveal-file`).
+    pub test_reveal_file: Option<PathBuf>,
     settings: Mutex<LoadedSettings>,
     vault: Mutex<Option<OpenVault>>,
     listener: Mutex<Option<ChangeListener>>,
@@ -56,6 +58,7 @@ impl AppState {
         }
         Self {
             test_pick_dir: args.test_pick_dir.clone(),
+            test_reveal_file: args.test_reveal_file.clone(),
             folders,
             startup_files: Mutex::new(args.files),
             settings: Mutex::new(loaded),

@@ -30,6 +30,7 @@ fn harness(dir: &Path) -> Harness {
     };
     let args = LaunchArgs {
         test_pick_dir: Some(dir.join("picks")),
+        test_reveal_file: Some(dir.join("revealed.txt")),
         ..LaunchArgs::default()
     };
     let app = attache_desktop::configure(mock_builder(), AppState::new(folders, args))
@@ -242,4 +243,23 @@ fn the_recovery_journal_round_trips() {
     assert_eq!(h.ok("recovery_read", json!({})), entry);
     h.ok("recovery_clear", json!({}));
     assert_eq!(h.ok("recovery_read", json!({})), Value::Null);
+}
+
+#[test]
+fn show_log_file_reveals_the_current_log_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = harness(dir.path());
+    // No log written yet (the mock app has no log plugin): the folder is revealed.
+    let shown = h.ok("show_log_file", json!({}));
+    let logs = dir.path().join("config/logs");
+    assert_eq!(shown, json!(logs.to_string_lossy()));
+    std::fs::create_dir_all(&logs).unwrap();
+    std::fs::write(logs.join("attache.log"), "started\n").unwrap();
+    let shown = h.ok("show_log_file", json!({}));
+    let file = logs.join("attache.log");
+    assert_eq!(shown, json!(file.to_string_lossy()));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("revealed.txt")).unwrap(),
+        file.to_string_lossy()
+    );
 }

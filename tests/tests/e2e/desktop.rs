@@ -1,6 +1,7 @@
 //! Issue 7's desktop behaviour in the real window: a crash loses nothing, settings survive a
 //! restart, a corrupt settings file does not stop the app, a second launch hands its file to
-//! the first window.
+//! the first window, Help shows the log file (free of article text), and dropped files are
+//! imported or refused.
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -146,6 +147,126 @@ async fn a_second_launch_hands_its_file_to_the_first_window() {
             "return document.querySelector('[data-testid=article-input]').value.includes('Anna Berg');",
         )
         .await;
+    })
+    .await;
+}
+
+/// Distinctive pieces of the test article: none may reach the log.
+fn article_snippets() -> Vec<String> {
+    let mut snippets: Vec<String> = ARTICLE
+        .split(['.', '\n', '“', '”'])
+        .map(str::trim)
+        .filter(|s| s.chars().count() >= 24)
+        .map(|s| s.chars().take(24).collect())
+        .collect();
+    snippets.push("Anna Berg".into());
+    snippets
+}
+
+#[tokio::test]
+async fn help_shows_the_log_file_which_holds_no_article_text() {
+    let dirs = Dirs::new();
+    let (revealed, log_file) = (dirs.revealed(), dirs.log_file());
+    let expected = log_file.clone();
+    with_app(&dirs, move |app| async move {
+        app.set_value("[data-testid=article-input]", ARTICLE).await;
+        app.click("[data-testid=draft-button]").await;
+        app.find("[data-testid=brief][data-state=ready]").await;
+        app.click("[data-testid=save-button]").await;
+        app.find("[data-testid=save-state][data-state=saved]").await;
+        // The help panel's button runs what Help → Show Log File runs.
+        app.click("[data-testid=help-button]").await;
+        app.click("[data-testid=show-log-button]").await;
+        app.wait_until(
+            "the revealed path in the help panel",
+            "return document.querySelector('[data-testid=show-log-message]').textContent.includes('attache.log');",
+        )
+        .await;
+        let shown = app
+            .find("[data-testid=show-log-message]")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            shown.contains(&*expected.to_string_lossy()),
+            "the panel names another file: {shown}"
+        );
+    })
+    .await;
+    let path = std::fs::read_to_string(&revealed).expect("the reveal stand-in was not written");
+    assert_eq!(
+        std::path::Path::new(&path),
+        log_file,
+        "another path was revealed"
+    );
+    let log = std::fs::read_to_string(&log_file).expect("the revealed log file exists");
+    assert!(
+        log.contains("started"),
+        "no start-up line in the log:\n{log}"
+    );
+    assert!(
+        log.contains("vault opened"),
+        "the session's lines are missing:\n{log}"
+    );
+    for snippet in article_snippets() {
+        assert!(
+            !log.contains(&snippet),
+            "article text {snippet:?} reached the log:\n{log}"
+        );
+    }
+}
+
+/// A real drop: another X client drags the files onto the window over XDND (see `x11.rs`),
+/// so GTK, WebKit, wry, Tauri's drag-drop event and the UI all run as for a file manager.
+#[tokio::test]
+async fn files_dragged_from_another_x_client_are_imported_or_refused() {
+    let dirs = Dirs::new();
+    let text = dirs.picks().join("dragged article.txt");
+    let png = dirs.picks().join("chart.png");
+    let exe = dirs.picks().join("setup.exe");
+    std::fs::write(&text, ARTICLE).unwrap();
+    std::fs::write(&png, [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a]).unwrap();
+    std::fs::write(&exe, b"MZ not really a program").unwrap();
+    with_app(&dirs, move |app| async move {
+        app.wait_until(
+            "the window to be visible",
+            "return document.visibilityState === 'visible';",
+        )
+        .await;
+        let drag = |file: std::path::PathBuf| async move {
+            tokio::task::spawn_blocking(move || crate::x11::xdnd::drop_files("Attaché", &[&file]))
+                .await
+                .unwrap()
+                .unwrap_or_else(|e| panic!("the X drag and drop failed: {e}"));
+        };
+        let refused = |name: &str| {
+            format!(
+                "const n = document.querySelector('[data-testid=app-notice]');
+                 return !!n && n.textContent.includes('{name}') && n.textContent.includes('.txt')
+                   && document.querySelector('[data-testid=article-input]').value === '';"
+            )
+        };
+        drag(png).await;
+        app.wait_until("the refusal of the picture", &refused("chart.png"))
+            .await;
+        drag(exe).await;
+        app.wait_until("the refusal of the program", &refused("setup.exe"))
+            .await;
+        drag(text).await;
+        app.wait_until(
+            "the dragged article in the article field",
+            "return document.querySelector('[data-testid=article-input]').value.includes('Anna Berg');",
+        )
+        .await;
+        app.wait_until(
+            "the refusal to be gone",
+            "return !document.querySelector('[data-testid=app-notice]');",
+        )
+        .await;
+        // And it drafts like a pasted one.
+        app.click("[data-testid=draft-button]").await;
+        app.find("[data-testid=brief][data-state=ready]").await;
     })
     .await;
 }

@@ -11,4 +11,7 @@ mod draft;
 mod figures;
 mod notes;
 mod screenshots;
+mod shortcuts;
 mod support;
+mod window;
+mod x11;

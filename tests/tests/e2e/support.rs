@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -38,6 +39,16 @@ impl Dirs {
         Self { root }
     }
 
+    /// Where "Show log file" writes the path it would reveal (`--test-reveal-file`).
+    pub fn revealed(&self) -> PathBuf {
+        self.root.path().join("revealed.txt")
+    }
+
+    /// The app's current log file.
+    pub fn log_file(&self) -> PathBuf {
+        self.config().join("logs").join("attache.log")
+    }
+
     /// The vault folder the app is started with.
     pub fn vault(&self) -> PathBuf {
         self.root.path().join("vault")
@@ -46,6 +57,12 @@ impl Dirs {
     /// The folder that stands in for the native file dialogs (`--test-pick-dir`).
     pub fn picks(&self) -> PathBuf {
         self.root.path().join("picks")
+    }
+
+    /// The webview's data folder (its local storage, where the UI keeps its layout): the
+    /// app's `XDG_DATA_HOME`, so no test sees another's saved layout.
+    pub fn webview_data(&self) -> PathBuf {
+        self.root.path().join("xdg-data")
     }
 
     /// The config folder the app is started with.
@@ -110,7 +127,9 @@ struct Driver {
 }
 
 impl Driver {
-    fn start() -> Self {
+    /// `data_home` becomes the app's `XDG_DATA_HOME` (tauri-driver and WebKitWebDriver pass
+    /// their environment on to the app they start).
+    fn start(data_home: &Path) -> Self {
         let port = free_port();
         let native = free_port();
         let program = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
@@ -121,6 +140,7 @@ impl Driver {
                 "--native-port",
                 &native.to_string(),
             ])
+            .env("XDG_DATA_HOME", data_home)
             .stdin(Stdio::null())
             .spawn()
             .unwrap_or_else(|e| {
@@ -190,12 +210,19 @@ async fn save_screenshot(client: &Client) {
 async fn launch(dirs: &Dirs) -> (Driver, App) {
     let attempts = 4;
     for attempt in 1..=attempts {
-        let driver = Driver::start();
+        let driver = Driver::start(&dirs.webview_data());
         match tokio::time::timeout(SESSION_TIMEOUT / attempts, connect(dirs, &driver.url)).await {
             Ok(client) => {
                 let app = App { client };
-                // The first screen is up when the article input exists.
+                // The first screen is up when the article input exists and the window is shown
+                // (it is created hidden and shown once the UI is laid out; clicks on a hidden
+                // window fail).
                 app.find("[data-testid=article-input]").await;
+                app.wait_until(
+                    "the window to be shown",
+                    "return document.visibilityState === 'visible';",
+                )
+                .await;
                 return (driver, app);
             }
             Err(_) => {
@@ -219,6 +246,7 @@ async fn connect(dirs: &Dirs, url: &str) -> Client {
                 "--vault", dirs.vault(),
                 "--config-dir", dirs.config(),
                 "--test-pick-dir", dirs.picks(),
+                "--test-reveal-file", dirs.revealed(),
             ],
         }),
     );
@@ -351,6 +379,37 @@ impl App {
             .click()
             .await
             .unwrap_or_else(|e| panic!("clicking `{what}` failed: {e}"));
+    }
+
+    /// Presses `keys` together, as a person does a chord (Ctrl+Shift+F: `[Control, Shift,
+    /// 'f']`), and releases them in reverse order. The keys go to whatever has the focus,
+    /// through WebKit's real key event path.
+    pub async fn chord(&self, keys: &[char]) {
+        let mut actions = KeyActions::new("keyboard".into());
+        for &k in keys {
+            actions = actions.then(KeyAction::Down { value: k });
+        }
+        for &k in keys.iter().rev() {
+            actions = actions.then(KeyAction::Up { value: k });
+        }
+        self.client
+            .perform_actions(actions)
+            .await
+            .unwrap_or_else(|e| panic!("pressing {keys:?} failed: {e}"));
+    }
+
+    /// Types `text` key by key into whatever has the focus (short texts only).
+    pub async fn type_text(&self, text: &str) {
+        let mut actions = KeyActions::new("keyboard".into());
+        for c in text.chars() {
+            actions = actions
+                .then(KeyAction::Down { value: c })
+                .then(KeyAction::Up { value: c });
+        }
+        self.client
+            .perform_actions(actions)
+            .await
+            .unwrap_or_else(|e| panic!("typing {text:?} failed: {e}"));
     }
 
     /// Puts `text` into the input or textarea matching `css` by script, as a paste would,

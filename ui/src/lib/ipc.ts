@@ -127,6 +127,15 @@ export const recoveryRead = (): Promise<RecoveryEntry | null> => call<RecoveryEn
 /** Forgets the entry (after a save, or when the analyst discards it). */
 export const recoveryClear = (): Promise<void> => call<void>("recovery_clear");
 
+// ---- The window --------------------------------------------------------------------------------
+
+/** The first screen is laid out: Rust shows the window (created hidden, already restored). */
+export const windowReady = (): Promise<void> => call<void>("window_ready");
+/** Reveals the current log file in the file manager (Help → Show Log File); resolves to its path. */
+export const showLogFile = (): Promise<string> => call<string>("show_log_file");
+/** Ends the app (after the UI saved what is open); the window state is saved on the way out. */
+export const quit = (): Promise<void> => call<void>("quit");
+
 // ---- Native dialogs: opened by Rust (the UI has no dialog permission) ---------------------------
 
 /** Native save dialog for an export; null when the analyst cancels. */

@@ -12,7 +12,8 @@ export type Action =
   | "settings"
   | "help"
   | "escape"
-  | "arrows";
+  | "arrows"
+  | "quit";
 
 export interface Shortcut {
   action: Action;
@@ -33,6 +34,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: "help", keys: "F1", label: "Help and shortcuts" },
   { action: "escape", keys: "Esc", label: "Close a dialog or panel" },
   { action: "arrows", keys: "↑ / ↓", label: "Move between draft items or notes in a list" },
+  { action: "quit", keys: "Ctrl+Q", label: "Quit (saves the open note; the window's size and place are kept)" },
 ];
 
 type KeyLike = Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "shiftKey" | "altKey">;
@@ -49,6 +51,8 @@ export function actionFor(e: KeyLike): Action | null {
   switch (key) {
     case "n":
       return "new";
+    case "q":
+      return "quit";
     case "o":
       return "open";
     case "Enter":

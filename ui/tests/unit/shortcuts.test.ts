@@ -23,6 +23,7 @@ describe("shortcuts", () => {
     expect(actionFor(key(",", { ctrlKey: true }))).toBe("settings");
     expect(actionFor(key("F1"))).toBe("help");
     expect(actionFor(key("s", { metaKey: true }))).toBe("save");
+    expect(actionFor(key("q", { ctrlKey: true }))).toBe("quit");
   });
 
   it("leaves plain typing and other chords alone", () => {
