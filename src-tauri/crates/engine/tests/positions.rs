@@ -72,7 +72,66 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "warn",
         "unnamed analysts",
     ),
+    // The preposition after the cue belongs to the cue.
+    (
+        "Senator Maria Lund called for an immediate ceasefire in the valley.",
+        "an immediate ceasefire in the valley",
+        PositionKind::Paraphrase,
+        "called",
+        "Maria Lund",
+    ),
+    // Content stops before a participle cue of the same speaker.
+    (
+        "Minister Anna Berg said the port would reopen soon, adding that fees would fall.",
+        "the port would reopen soon",
+        PositionKind::Paraphrase,
+        "said",
+        "Anna Berg",
+    ),
+    // … and before a second verb of saying joined by "and".
+    (
+        "President Omar Diallo said the border would reopen and warned that smugglers would be caught.",
+        "the border would reopen",
+        PositionKind::Paraphrase,
+        "said",
+        "Omar Diallo",
+    ),
+    // A report nested in the content stays inside it.
+    (
+        "Minister Anna Berg said that Holt had called the fishing plan reckless.",
+        "that Holt had called the fishing plan reckless",
+        PositionKind::Paraphrase,
+        "said",
+        "Anna Berg",
+    ),
+    // A clause after the cue is the content even after a comma-set opener.
+    (
+        "In her first remarks, Minister Lena Holt said the mission would continue.",
+        "the mission would continue",
+        PositionKind::Paraphrase,
+        "said",
+        "Lena Holt",
+    ),
 ];
+
+#[test]
+fn quoted_transcript_turns_drop_the_label() {
+    let b = brief(
+        "Interview\n\nThe host spoke with Minister Ruth Adler.\n\n\
+         \"ADLER: We expect the talks to resume next week.\n\n\
+         \"HOST: Will the minister attend in person?",
+    );
+    let turns: Vec<_> = b
+        .positions
+        .iter()
+        .map(|p| (p.speaker.as_str(), p.text.as_str()))
+        .collect();
+    assert_eq!(
+        turns[0],
+        ("Ruth Adler", "We expect the talks to resume next week")
+    );
+    assert!(turns[1].1.starts_with("Will the minister"), "{turns:?}");
+}
 
 #[test]
 fn table_of_attributions() {

@@ -6,6 +6,8 @@
 //! - `S C (that) X.`, `S C Y (that) X.` for verbs with a hearer ("told reporters");
 //! - `According to S, X.` and `X, according to S.`
 
+use std::sync::LazyLock;
+
 use crate::lexicon::{self, GazKind, PronounRef};
 use crate::model::{Span, Stance};
 use crate::parties::Tokens;
@@ -41,10 +43,16 @@ pub(crate) struct Found {
     pub stance: Stance,
 }
 
+static CUE_PARTICLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../../data/cue_particles.txt")));
+
 /// Token helpers over one document.
 pub(crate) struct View<'d, 'a> {
     pub doc: &'d Doc<'a>,
     pub tk: &'d Tokens,
+    /// The text with ASCII letters lower-cased (same byte offsets), made once per document so
+    /// word lookups never allocate.
+    pub low: &'d str,
 }
 
 impl View<'_, '_> {
@@ -52,8 +60,13 @@ impl View<'_, '_> {
         self.tk.word(self.doc, i)
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    /// Token `i` with ASCII letters lower-cased (the word lists are ASCII).
+    fn lower(&self, i: usize) -> &str {
+        self.tk
+            .toks
+            .get(i)
+            .and_then(|t| self.low.get(t.span.range()))
+            .unwrap_or("")
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -85,11 +98,18 @@ impl View<'_, '_> {
     /// True when token `i` is a function word ("to", "and", "were"), never part of a source.
     fn is_function_word(&self, i: usize) -> bool {
         let w = self.word(i);
-        let mut c = w.chars();
-        let cap: String = c
-            .next()
-            .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect());
-        lexicon::is_non_name(&cap) || lexicon::hedge(&w.to_lowercase()).is_some()
+        // The function-word list is capitalised ("The", "And"): capitalise the first letter
+        // in a stack buffer rather than a new String per token.
+        let mut buf = [0u8; 32];
+        let capitalised = match w.as_bytes() {
+            [first, rest @ ..] if first.is_ascii_lowercase() && w.len() <= buf.len() => {
+                buf[0] = first.to_ascii_uppercase();
+                buf[1..w.len()].copy_from_slice(rest);
+                std::str::from_utf8(&buf[..w.len()]).unwrap_or(w)
+            }
+            _ => w,
+        };
+        lexicon::is_non_name(capitalised) || lexicon::hedge(self.lower(i)).is_some()
     }
 
     /// True when token `i` can head a source phrase.
@@ -126,13 +146,13 @@ impl View<'_, '_> {
     fn source_before(&self, a: usize, cue: usize) -> Option<(usize, usize)> {
         let mut e = cue;
         loop {
-            if e > a && self.is_word(e - 1) && lexicon::is_cue_adverb(&self.lower(e - 1)) {
+            if e > a && self.is_word(e - 1) && lexicon::is_cue_adverb(self.lower(e - 1)) {
                 e -= 1;
             } else if e >= a + 3
                 && self.is_word(e - 1)
-                && lexicon::is_adverbial_start(&self.lower(e - 2))
+                && lexicon::is_adverbial_start(self.lower(e - 2))
                 && (lexicon::is_non_name(self.word(e - 1))
-                    || lexicon::is_adverbial_start(&self.lower(e - 1)))
+                    || lexicon::is_adverbial_start(self.lower(e - 1)))
             {
                 // "Sanders on Tuesday said".
                 e -= 2;
@@ -333,7 +353,7 @@ impl View<'_, '_> {
             if w.chars().next().is_some_and(char::is_uppercase) && w != "According" {
                 continue;
             }
-            let lw = w.to_lowercase();
+            let lw = self.lower(c);
             if lw == "according" && c + 2 < b && self.lower(c + 1) == "to" {
                 let Some((s, e)) = self
                     .source_after(c + 2, b)
@@ -360,7 +380,7 @@ impl View<'_, '_> {
                 });
                 continue;
             }
-            let Some(stance) = lexicon::cue(&lw) else {
+            let Some(stance) = lexicon::cue(lw) else {
                 continue;
             };
             // Inverted: "…, said the minister." / "“…,” said Trump."
@@ -369,9 +389,9 @@ impl View<'_, '_> {
                 && let Some(source) = self.source_after(c + 1, b).filter(|&(_, e)| {
                     e >= b
                         || self.tk.toks[e].kind == TokKind::Punct
-                        || (!lexicon::is_object_cue(&lw)
-                            && lexicon::is_adverbial_start(&self.lower(e)))
-                        || matches!(self.lower(e).as_str(), "who" | "of")
+                        || (!lexicon::is_object_cue(lw)
+                            && lexicon::is_adverbial_start(self.lower(e)))
+                        || matches!(self.lower(e), "who" | "of")
                 })
             {
                 out.push(Found {
@@ -406,6 +426,11 @@ impl View<'_, '_> {
                 .take_while(|&i| !self.is_punct(i, &[',', '.', ';']))
                 .any(|i| self.lower(i) == "that");
             let tail_short = (c + 1..b).filter(|&i| self.is_word(i)).take(9).count() <= 8;
+            // "As for the plan, she said she is not worried": a clause straight after the cue
+            // is the content, even after a comma-set opener.
+            let clause_follows = self.is_word(c + 1)
+                && !lexicon::is_adverbial_start(self.lower(c + 1))
+                && (c + 1..b).filter(|&i| self.is_word(i)).take(3).count() >= 3;
             let colon = self.is_punct(c + 1, &[':']);
             // "“…,” she said several months later": a quotation that opens the sentence and
             // closes before the source is the content.
@@ -417,11 +442,11 @@ impl View<'_, '_> {
             let quote_before = s > a + 1 && self.is_punct(s - 1, &['”', '"', '\'']);
             let content = if !colon
                 && !that_follows
-                && (quote_first || quote_before || (after_comma && tail_short))
+                && (quote_first || quote_before || (after_comma && tail_short && !clause_follows))
             {
                 Content::Before(self.tk.toks[s - 1].span.start)
             } else {
-                let from = self.content_start(c, b, &lw);
+                let from = self.content_start(c, b, lw);
                 if from >= b || self.is_punct(from, &['.']) {
                     Content::NextQuote(sentence_end)
                 } else {
@@ -454,7 +479,7 @@ impl View<'_, '_> {
                 from = oe;
             }
         }
-        if from < b && self.is_word(from) && lexicon::is_adverbial_start(&self.lower(from)) {
+        if from < b && self.is_word(from) && lexicon::is_adverbial_start(self.lower(from)) {
             // "said Sunday on Fox News that …": the content follows the adverbial; with no
             // "that", comma or quotation after it, the content is elsewhere.
             match that_or_comma(from) {
@@ -464,6 +489,14 @@ impl View<'_, '_> {
         }
         while from < b && self.is_punct(from, &[':', ',']) {
             // (An opening quotation mark stays: the content is that quotation.)
+            from += 1;
+        }
+        // "called for talks", "accused her of lying": the preposition belongs to the cue.
+        if from + 1 < b
+            && self.is_word(from)
+            && self.is_word(from + 1)
+            && CUE_PARTICLES.binary_search(&self.lower(from)).is_ok()
+        {
             from += 1;
         }
         from

@@ -36,7 +36,12 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
     let tk = std::mem::take(&mut parties.tokens);
     let quotes = quotes::find(doc);
     let mut used = vec![false; quotes.len()];
-    let view = View { doc, tk: &tk };
+    let low = doc.text.to_ascii_lowercase();
+    let view = View {
+        doc,
+        tk: &tk,
+        low: &low,
+    };
     let mut raws: Vec<Raw> = Vec::new();
     let in_quote = |pos: Span| quote_at(&quotes, pos.start).is_some();
     // A transcript turn ("MR MILLER: …") runs to the end of its paragraph.
@@ -70,10 +75,35 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
             for (i, f) in found.iter().enumerate() {
                 // Content after a cue stops where the next attribution's source starts
                 // ("X said A, and Y said B").
+                // When the next source was named before this content ("X said A, adding B",
+                // "X said A and warned B"), the content stops at the next cue instead.
                 let until = found
                     .get(i + 1)
-                    .map(|n| tk.toks[n.source.0].span.start)
-                    .filter(|&e| matches!(f.content, Content::After(st) if e > st))
+                    .and_then(|n| {
+                        let Content::After(st) = f.content else {
+                            return None;
+                        };
+                        let src = tk.toks[n.source.0].span.start;
+                        let cue = tk.toks[n.cue.0].span.start;
+                        if src > st {
+                            // "X said A, and Y said B" — but not a nested report, "X said
+                            // that Y had called Z …", whose content holds Y's.
+                            doc.text
+                                .get(st..src)
+                                .is_some_and(|gap| {
+                                    let gap = gap.trim_end();
+                                    gap.ends_with([',', ';', '—', '–'])
+                                        || gap.ends_with(" and")
+                                        || gap.ends_with(" but")
+                                        || gap.ends_with(" while")
+                                })
+                                .then_some(src)
+                        } else if src < st && cue > st {
+                            before_conjunction(doc, st, cue)
+                        } else {
+                            None
+                        }
+                    })
                     .unwrap_or(sentence.end);
                 let Some((content, kind)) = content_span(
                     doc,
@@ -164,6 +194,22 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
             sentence_span: r.sentence,
         })
         .collect()
+}
+
+/// Where content running from `start` to the next cue at `cue` ends, when a comma or
+/// "and"/"but" joins the two ("said A, adding B", "said A and warned B"); `None` when the
+/// cue is not joined so (it belongs inside the content).
+fn before_conjunction(doc: &Doc<'_>, start: usize, cue: usize) -> Option<usize> {
+    let t = doc.text.get(start..cue)?.trim_end();
+    let t = t.strip_suffix("also").map_or(t, str::trim_end);
+    let joined = ["and", "but"]
+        .iter()
+        .find_map(|w| {
+            t.strip_suffix(w)
+                .filter(|r| r.ends_with(char::is_whitespace))
+        })
+        .or_else(|| t.strip_suffix(','))?;
+    Some(start + joined.trim_end().len())
 }
 
 /// The quotation whose marks enclose byte `pos`, if any.
