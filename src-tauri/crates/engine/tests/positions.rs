@@ -115,6 +115,80 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
 ];
 
 #[test]
+fn content_before_a_comma_outside_the_quote_and_a_glossing_participle() {
+    let b = brief(
+        "T\n\nIf talks fail, “the monitors will leave the valley”, the joint statement \
+         added, referring to the border mission.",
+    );
+    let p = b
+        .positions
+        .iter()
+        .find(|p| p.cue == "added")
+        .expect("the attribution");
+    assert_eq!(
+        p.text,
+        "If talks fail, “the monitors will leave the valley”"
+    );
+    assert!(
+        !b.positions.iter().any(|p| p.text.starts_with("referring")),
+        "{:#?}",
+        b.positions
+    );
+}
+
+#[test]
+fn collective_statement_speaks_for_the_group_in_every_sentence() {
+    let b = brief(
+        "Statement\n\nBegin Text:\nWe, the Nordic Trade Ministers of Norway, Sweden and \
+         Finland, welcome the new fisheries accord. These talks have restored trust across the \
+         region. We oppose any quota set without consultation.\nEnd Text.\n\n\
+         Officials met again on Friday to review the fleet records.",
+    );
+    let said: Vec<_> = b
+        .positions
+        .iter()
+        .map(|p| (p.speaker.as_str(), p.text.as_str()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            ("Nordic Trade Ministers", "the new fisheries accord"),
+            (
+                "Nordic Trade Ministers",
+                "These talks have restored trust across the region"
+            ),
+            (
+                "Nordic Trade Ministers",
+                "any quota set without consultation"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn transcript_answer_runs_over_paragraphs_until_the_next_label() {
+    let b = brief(
+        "Briefing\n\nMS ADLER: Good afternoon.\n\n\
+         QUESTION: You are late again today, as usual.\n\n\
+         QUESTION: Is the ferry deal done?\n\n\
+         MS ADLER: We are close to an agreement on the ferry.\n\n\
+         The cabinet meets tonight to discuss it. I said so yesterday.\n\n\
+         QUESTION: Will the minister sign it this week?",
+    );
+    let turns: Vec<_> = b
+        .positions
+        .iter()
+        .map(|p| (p.speaker.as_str(), p.text.as_str()))
+        .collect();
+    // A reporter's remark that asks nothing is not a position; the answer's second
+    // paragraph belongs to the answer, "I said" included.
+    assert_eq!(turns.len(), 3, "{turns:?}");
+    assert_eq!(turns[0].0, "unnamed reporter");
+    assert!(turns[1].1.ends_with("I said so yesterday"), "{turns:?}");
+    assert_ne!(turns[1].0, "unnamed reporter");
+}
+
+#[test]
 fn quoted_transcript_turns_drop_the_label() {
     let b = brief(
         "Interview\n\nThe host spoke with Minister Ruth Adler.\n\n\

@@ -117,7 +117,7 @@ impl View<'_, '_> {
         self.is_name_word(i)
             || (self.is_word(i) && {
                 let l = self.lower(i);
-                lexicon::is_source_noun(&l) || self.is_title(i)
+                lexicon::is_source_noun(l) || self.is_title(i)
             })
     }
 
@@ -138,7 +138,7 @@ impl View<'_, '_> {
         self.is_word(i)
             && (self.is_name_word(i) || self.is_title(i) || {
                 let l = self.lower(i);
-                lexicon::is_source_modifier(&l) || lexicon::is_source_noun(&l)
+                lexicon::is_source_modifier(l) || lexicon::is_source_noun(l)
             })
     }
 
@@ -243,7 +243,7 @@ impl View<'_, '_> {
                 let quantity = l
                     .chars()
                     .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
-                if quantity || lexicon::is_determiner(&l) {
+                if quantity || lexicon::is_determiner(l) {
                     determiner = Some(t);
                     if !head {
                         break;
@@ -256,6 +256,13 @@ impl View<'_, '_> {
         if !head {
             // "The billionaire real estate magnate says": a described source needs its determiner.
             s = determiner?;
+        } else if determiner.is_none()
+            && s > a
+            && self.is_word(s - 1)
+            && matches!(self.lower(s - 1), "the" | "a" | "an")
+        {
+            // "the joint statement added": the article belongs to the phrase.
+            s -= 1;
         }
         // A phrase never starts with a possessive ending.
         while s < h && self.tk.toks[s].kind == TokKind::Possessive {
@@ -334,6 +341,41 @@ impl View<'_, '_> {
             s += 1;
         }
         self.source_after(s, b)
+    }
+
+    /// A collective first-person statement opening the sentence: "We, the ministers of A, B
+    /// and C, express …". The source is the phrase in apposition up to its first "of" or
+    /// comma, the cue the verb after the apposition, the content what follows the verb.
+    pub fn statement_opener(&self, a: usize, b: usize) -> Option<Found> {
+        let a = self.after_dateline(a, b);
+        if !(self.word(a) == "We" && self.is_punct(a + 1, &[','])) {
+            return None;
+        }
+        let start = a + 2;
+        let verb = (start + 1..b.saturating_sub(1)).find(|&i| {
+            self.is_punct(i - 1, &[','])
+                && self.is_word(i)
+                && self.word(i).starts_with(|c: char| c.is_ascii_lowercase())
+                && !lexicon::is_determiner(self.lower(i))
+                && !self.is_function_word(i)
+        })?;
+        let from = if self.lower(start) == "the" {
+            start + 1
+        } else {
+            start
+        };
+        let end = (from..verb - 1)
+            .find(|&i| self.is_punct(i, &[',']) || self.lower(i) == "of")
+            .unwrap_or(verb - 1);
+        if end <= from || !self.is_word(verb + 1) {
+            return None;
+        }
+        Some(Found {
+            cue: (verb, verb + 1),
+            source: (from, end),
+            content: Content::After(self.tk.toks[verb + 1].span.start),
+            stance: lexicon::cue(self.lower(verb)).unwrap_or(Stance::Neutral),
+        })
     }
 
     /// Every attribution in the sentence with tokens `a..b`, skipping cues for which `skip`
@@ -434,15 +476,28 @@ impl View<'_, '_> {
             let colon = self.is_punct(c + 1, &[':']);
             // "“…,” she said several months later": a quotation that opens the sentence and
             // closes before the source is the content.
-            let quote_first = self.is_punct(a, &['“', '"', '\''])
+            let quote_first = self.is_punct(a, &['“', '"', '\'', '«'])
                 && (a + 1..s)
                     .rev()
                     .take(QUOTE_LOOKBACK)
-                    .any(|i| self.is_punct(i, &['”', '"', '\'']));
-            let quote_before = s > a + 1 && self.is_punct(s - 1, &['”', '"', '\'']);
+                    .any(|i| self.is_punct(i, &['”', '"', '\'', '»']));
+            // "“…,” the minister said" and, with the comma outside, "“…”, the minister said".
+            let quote_before = s > a + 1
+                && (self.is_punct(s - 1, &['”', '"', '\'', '»'])
+                    || (s > a + 2
+                        && self.is_punct(s - 1, &[','])
+                        && self.is_punct(s - 2, &['”', '"', '»'])));
+            // "…, the ministry added, referring to …": the participle after the cue's comma
+            // glosses the content before.
+            let gloss_follows = self.is_punct(c + 1, &[','])
+                && self.is_word(c + 2)
+                && self.lower(c + 2).ends_with("ing");
             let content = if !colon
                 && !that_follows
-                && (quote_first || quote_before || (after_comma && tail_short && !clause_follows))
+                && (quote_first
+                    || quote_before
+                    || (gloss_follows && s > a + 2)
+                    || (after_comma && tail_short && !clause_follows))
             {
                 Content::Before(self.tk.toks[s - 1].span.start)
             } else {

@@ -46,6 +46,8 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
     let in_quote = |pos: Span| quote_at(&quotes, pos.start).is_some();
     // A transcript turn ("MR MILLER: …") runs to the end of its paragraph.
     let mut turn_end = 0;
+    // The group speaking in a collective statement, from its opener on.
+    let mut statement: Option<(usize, Span, Span)> = None;
     for (si, &(a, b)) in tk.sentences.iter().enumerate() {
         let sentence = doc.sentences[si];
         if sentence.start < turn_end {
@@ -53,9 +55,11 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
         }
         if let Some(turn) = transcript::turn(&view, a, b) {
             let para = doc.paragraphs[doc.sentence_paragraph[si]];
-            turn_end = para.end;
-            let content = clean(doc, Span::new(turn.content_start, para.end));
-            if doc.slice(content).split_whitespace().count() >= 4 {
+            turn_end = turn_extent(&view, si);
+            let content = clean(doc, Span::new(turn.content_start, turn_end));
+            // A reporter's turn is a position when it asks something, not when it jokes.
+            let asks = turn.stance != Stance::Uncertain || doc.slice(content).contains('?');
+            if asks && doc.slice(content).split_whitespace().count() >= 4 {
                 let (party, speaker) = transcript::speaker(doc, parties, turn.label);
                 raws.push(Raw {
                     kind: PositionKind::Quote,
@@ -63,12 +67,44 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
                     cue: turn.colon,
                     source: turn.label,
                     stance: stance::of(doc, turn.stance, content),
-                    sentence: Span::new(sentence.start, para.end),
+                    sentence: Span::new(sentence.start, turn_end.max(para.end)),
                     party,
                     speaker,
                 });
             }
             continue;
+        }
+        if let Some(f) = view
+            .statement_opener(a, b)
+            .filter(|f| !in_quote(tk.toks[f.cue.0].span))
+        {
+            let content = clean(
+                doc,
+                Span::new(
+                    match f.content {
+                        Content::After(st) | Content::Before(st) | Content::NextQuote(st) => st,
+                    },
+                    sentence.end,
+                ),
+            );
+            let source = tk.span(f.source.0, f.source.1);
+            let cue = tk.span(f.cue.0, f.cue.1);
+            let (party, speaker) = speaker::collective(doc, parties, source);
+            statement = Some((party, cue, source));
+            raws.push(Raw {
+                kind: PositionKind::Paraphrase,
+                content,
+                cue,
+                source,
+                stance: stance::of(doc, f.stance, content),
+                sentence,
+                party,
+                speaker,
+            });
+            continue;
+        }
+        if doc.slice(sentence).starts_with("End Text") {
+            statement = None;
         }
         let found = view.find(a, b, in_quote);
         if !found.is_empty() {
@@ -134,6 +170,25 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
             }
             continue;
         }
+        // In a collective statement every sentence is the group's ("We, the …, express …").
+        if let Some((party, cue, source)) = statement
+            && quote_at(&quotes, sentence.start).is_none()
+        {
+            let content = clean(doc, sentence);
+            if doc.slice(content).split_whitespace().count() >= 4 {
+                raws.push(Raw {
+                    kind: PositionKind::Paraphrase,
+                    content,
+                    cue,
+                    source,
+                    stance: stance::of(doc, Stance::Neutral, content),
+                    sentence,
+                    party,
+                    speaker: parties.drafts[party].name.clone(),
+                });
+            }
+            continue;
+        }
         // A sentence opening with a quotation nobody was credited with continues the last quote.
         // (Or holds a quotation of several words: a scare quote is one or two.)
         let first = quotes.partition_point(|q| q.outer().end <= sentence.start);
@@ -194,6 +249,35 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
             sentence_span: r.sentence,
         })
         .collect()
+}
+
+/// Paragraphs a transcript turn may run on for without a new label.
+const TURN_PARAGRAPHS: usize = 6;
+
+/// Where the transcript turn opening sentence `si` ends: its paragraph's end, or, when the
+/// next labelled turn comes within a few paragraphs, the end of the paragraph before it (a
+/// speaker's answer often runs over several paragraphs).
+fn turn_extent(view: &View<'_, '_>, si: usize) -> usize {
+    let doc = view.doc;
+    let p = doc.sentence_paragraph[si];
+    let own = doc.paragraphs[p].end;
+    let mut last = p;
+    for sj in si + 1..doc.sentences.len() {
+        let q = doc.sentence_paragraph[sj];
+        if q > p + TURN_PARAGRAPHS {
+            break;
+        }
+        // Only the first sentence of each paragraph can open a turn.
+        if sj > 0 && doc.sentence_paragraph[sj - 1] == q {
+            continue;
+        }
+        let (a, b) = view.tk.sentences[sj];
+        if transcript::turn(view, a, b).is_some() {
+            return doc.paragraphs[last].end.max(own);
+        }
+        last = q;
+    }
+    own
 }
 
 /// Where content running from `start` to the next cue at `cue` ends, when a comma or

@@ -46,12 +46,12 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Quote> {
                 c
             };
             match (c, open) {
-                ('“' | '"', None) => open = Some(at),
-                ('”' | '"', Some(o)) => {
+                ('“' | '"' | '«', None) => open = Some(at),
+                ('”' | '"' | '»', Some(o)) => {
                     push(doc, o, Some(at), Span::new(o.end, at.start), &mut out);
                     open = None;
                 }
-                ('“', Some(_)) => open = Some(at),
+                ('“' | '«', Some(_)) => open = Some(at),
                 _ => {}
             }
         }
@@ -89,5 +89,13 @@ mod tests {
     #[test]
     fn unclosed_quote_runs_to_paragraph_end() {
         assert_eq!(quotes("He said: “We will.\n\nNext."), ["We will."]);
+    }
+
+    #[test]
+    fn guillemets_open_and_close_quotes() {
+        assert_eq!(
+            quotes("«Talks are set,\" she said. «Soon.»"),
+            ["Talks are set,", "Soon."]
+        );
     }
 }
