@@ -46,6 +46,41 @@ pub(crate) struct Found {
 static CUE_PARTICLES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../../data/cue_particles.txt")));
 
+/// A quick "might be a cue" test before the sorted-table lookup: one bit per (first letter,
+/// second letter, last letter) of every cue word. About four lower-case words in five fail it.
+static CUE_SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; SHAPES.div_ceil(64)];
+    for line in include_str!("../../data/cues.tsv").lines() {
+        let word = line.split('\t').next().unwrap_or("").trim();
+        if word.starts_with('#') {
+            continue;
+        }
+        if let Some(i) = shape(word) {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+    }
+    bits
+});
+
+const SHAPES: usize = 26 * 26 * 26;
+
+/// The (first, second, last letter) index of a lower-case ASCII word of three letters or more.
+fn shape(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    let letter = |c: u8| c.is_ascii_lowercase().then(|| usize::from(c - b'a'));
+    match b {
+        [first, second, .., last] => {
+            Some((letter(*first)? * 26 + letter(*second)?) * 26 + letter(*last)?)
+        }
+        _ => None,
+    }
+}
+
+/// False when `word` (lower case) cannot be a cue; true when it may be one.
+fn may_be_cue(word: &str) -> bool {
+    shape(word).is_none_or(|i| CUE_SHAPES[i / 64] & (1 << (i % 64)) != 0)
+}
+
 /// Token helpers over one document.
 pub(crate) struct View<'d, 'a> {
     pub doc: &'d Doc<'a>,
@@ -422,7 +457,7 @@ impl View<'_, '_> {
                 });
                 continue;
             }
-            let Some(stance) = lexicon::cue(lw) else {
+            let Some(stance) = may_be_cue(lw).then(|| lexicon::cue(lw)).flatten() else {
                 continue;
             };
             // Inverted: "…, said the minister." / "“…,” said Trump."
@@ -555,5 +590,25 @@ impl View<'_, '_> {
             from += 1;
         }
         from
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cue_passes_the_quick_test_and_common_words_fail_it() {
+        for line in include_str!("../../data/cues.tsv").lines() {
+            let word = line.split('\t').next().unwrap_or("").trim();
+            if !word.is_empty() && !word.starts_with('#') {
+                assert!(may_be_cue(word), "{word}");
+            }
+        }
+        assert!(!may_be_cue("the"));
+        assert!(!may_be_cue("from"));
+        // Words the quick test cannot judge go on to the table.
+        assert!(may_be_cue("a"));
+        assert!(may_be_cue("über"));
     }
 }

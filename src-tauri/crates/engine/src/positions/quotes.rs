@@ -34,12 +34,25 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Quote> {
     for &p in &doc.paragraphs {
         let mut open: Option<Span> = None;
         let text = doc.slice(p);
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        // Only bytes that can start a quotation mark are decoded: '"', '\'', and the lead
+        // bytes of “ ” (E2) and « » (C2); the rest of the paragraph is skipped byte by byte.
+        while i < bytes.len() {
+            let byte = bytes[i];
+            if !matches!(byte, b'"' | b'\'' | 0xE2 | 0xC2) {
+                i += 1;
+                continue;
+            }
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                i += 1;
+                continue;
+            };
             let mut at = Span::new(p.start + i, p.start + i + c.len_utf8());
+            i += c.len_utf8();
             // Two apostrophes stand for a straight double quote in some archives ('' … '').
-            let c = if c == '\'' && chars.peek().is_some_and(|&(_, d)| d == '\'') {
-                chars.next();
+            let c = if c == '\'' && bytes.get(i) == Some(&b'\'') {
+                i += 1;
                 at.end += 1;
                 '"'
             } else {
