@@ -104,6 +104,14 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "said",
         "Anna Berg",
     ),
+    // An aside's closing bracket is not part of the content.
+    (
+        "The talks stalled. (Minister Anna Berg said the fleet would wait.)",
+        "the fleet would wait",
+        PositionKind::Paraphrase,
+        "said",
+        "Anna Berg",
+    ),
     // A clause after the cue is the content even after a comma-set opener.
     (
         "In her first remarks, Minister Lena Holt said the mission would continue.",
@@ -186,6 +194,16 @@ fn transcript_answer_runs_over_paragraphs_until_the_next_label() {
     assert_eq!(turns[0].0, "unnamed reporter");
     assert!(turns[1].1.ends_with("I said so yesterday"), "{turns:?}");
     assert_ne!(turns[1].0, "unnamed reporter");
+}
+
+#[test]
+fn quotation_closed_by_a_comma_is_the_content_not_the_source_after_it() {
+    let b = brief(
+        "T\n\n\"Every delay costs the fleet,\" the union's leader, Mara Olsen, said. \
+         “We pay for it,” Olsen added, when asked about the quota (a figure set in May.)",
+    );
+    let texts: Vec<_> = b.positions.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(texts, ["Every delay costs the fleet,", "We pay for it,"]);
 }
 
 #[test]

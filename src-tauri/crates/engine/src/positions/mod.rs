@@ -348,6 +348,20 @@ fn content_span(
     if region.is_empty() {
         return None;
     }
+    // Content that opens with a quotation closed by a comma or stop ("“A,” he said, when …",
+    // "“A,” Jane Roe, a lawyer for …, said") is that quotation: what follows it is the
+    // attribution or a gloss.
+    if let Some(qi) = quote_at(quotes, region.start) {
+        let q = quotes[qi];
+        if q.open.start >= region.start
+            && let Some(close) = q.close
+            && close.end < region.end
+            && closes_a_clause(doc, q.inner, close)
+        {
+            used[qi] = true;
+            return Some((cap(doc, q.inner), PositionKind::Quote));
+        }
+    }
     // Content that sits inside one quotation is that quotation, whole.
     if let Some(qi) = quote_at(quotes, region.start).or_else(|| {
         quote_at(quotes, region.end.saturating_sub(1)).filter(|&i| {
@@ -375,6 +389,16 @@ fn content_span(
     Some((region, PositionKind::Paraphrase))
 }
 
+/// True when a quotation ends a clause: its words end with a comma or stop (",”"), or a
+/// comma follows the closing mark ("”,").
+fn closes_a_clause(doc: &Doc<'_>, inner: Span, close: Span) -> bool {
+    doc.slice(inner).ends_with([',', '.', '?', '!'])
+        || doc
+            .text
+            .get(close.end..)
+            .is_some_and(|rest| rest.starts_with(','))
+}
+
 /// The longest content a position keeps (bytes): a run-on "sentence" of a megabyte gives a
 /// position that points at its start, not a copy of the whole text per cue.
 const MAX_CONTENT_BYTES: usize = 3000;
@@ -398,7 +422,14 @@ fn cap(doc: &Doc<'_>, span: Span) -> Span {
 fn clean(doc: &Doc<'_>, span: Span) -> Span {
     let mut s = trim(doc.text, cap(doc, span));
     let t = doc.slice(s);
-    let t2 = t.trim_end_matches(['.', ',', ';', ':', ' ', '—', '-']);
+    let mut t2 = t.trim_end_matches(['.', ',', ';', ':', ' ', '—', '-']);
+    // "(… if he starts winning.)": a bracket closed but never opened in the content is the
+    // end of an aside the content sits in.
+    if let Some(inner) = t2.strip_suffix(')')
+        && !inner.contains('(')
+    {
+        t2 = inner.trim_end_matches(['.', ',', ';', ':', ' ', '—', '-']);
+    }
     s.end -= t.len() - t2.len();
     trim(doc.text, s)
 }
