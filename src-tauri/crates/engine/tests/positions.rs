@@ -104,6 +104,22 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "said",
         "Anna Berg",
     ),
+    // A named source before a long apposition.
+    (
+        "Richard Holm, director of the centre for fish policy at the old law school, said the quota was too low.",
+        "the quota was too low",
+        PositionKind::Paraphrase,
+        "said",
+        "Richard Holm",
+    ),
+    // A source head with a prepositional modifier.
+    (
+        "Experts on fisheries and trade said the ban could change that.",
+        "the ban could change that",
+        PositionKind::Paraphrase,
+        "said",
+        "unnamed experts",
+    ),
     // An aside's closing bracket is not part of the content.
     (
         "The talks stalled. (Minister Anna Berg said the fleet would wait.)",

@@ -16,6 +16,9 @@ use crate::text::{Doc, TokKind};
 /// Longest participle clause (tokens) between a source and its cue ("X, speaking …, said").
 const PARTICIPLE_CLAUSE_TOKENS: usize = 24;
 
+/// Longest prepositional modifier (tokens) between a source's head and its cue.
+const MODIFIER_TOKENS: usize = 8;
+
 /// How far back (tokens) from a source a closing quotation mark is looked for.
 const QUOTE_LOOKBACK: usize = 120;
 
@@ -219,7 +222,8 @@ impl View<'_, '_> {
             return self
                 .phrase_ending(a, e - 1)
                 .filter(|&(s, _)| s > a && self.is_punct(s - 1, &[',']))
-                .or_else(|| self.phrase_ending(a, e - 1));
+                .or_else(|| self.phrase_ending(a, e - 1))
+                .or_else(|| self.named_before_apposition(a, e - 1));
         }
         // "Sen. David Perdue (R-Ga.) said": skip the bracket.
         if self.is_punct(e - 1, &[')']) {
@@ -239,6 +243,30 @@ impl View<'_, '_> {
             return Some((h, e));
         }
         self.phrase_ending(a, e)
+            .or_else(|| self.head_before_modifier(a, e))
+    }
+
+    /// "Jane Roe, director of the institute at the law school, said": the name before an
+    /// apposition (ending at the comma `comma`) that is no source phrase itself.
+    fn named_before_apposition(&self, a: usize, comma: usize) -> Option<(usize, usize)> {
+        let open = (comma.saturating_sub(PARTICIPLE_CLAUSE_TOKENS).max(a + 1)..comma)
+            .rev()
+            .find(|&i| self.is_punct(i, &[',']))?;
+        self.phrase_ending(a, open)
+            .filter(|&(_, e)| self.is_name_word(e - 1))
+    }
+
+    /// "Experts on the region said", "Officials at the ministry said": the head before a
+    /// prepositional modifier ending at token `e` (no punctuation inside it).
+    fn head_before_modifier(&self, a: usize, e: usize) -> Option<(usize, usize)> {
+        let t = (e.saturating_sub(MODIFIER_TOKENS).max(a + 1)..e)
+            .rev()
+            .take_while(|&i| self.is_word(i) || self.tk.toks[i].kind == TokKind::Possessive)
+            .find(|&i| matches!(self.lower(i), "of" | "on" | "at" | "for" | "from" | "in"))?;
+        if t + 1 >= e || !self.is_head(t - 1) {
+            return None;
+        }
+        self.phrase_ending(a, t)
     }
 
     /// The noun phrase ending just before token `e`, if one ends there.
