@@ -223,6 +223,29 @@ fn quotation_closed_by_a_comma_is_the_content_not_the_source_after_it() {
 }
 
 #[test]
+fn relative_pronoun_source_spans_back_to_its_antecedent() {
+    let text = "T\n\nThe vote went to Minister Anna Berg, who said the quota was fair.";
+    let b = brief(text);
+    let p = b
+        .positions
+        .iter()
+        .find(|p| p.text == "the quota was fair")
+        .expect("the relative-clause attribution");
+    assert_eq!(p.speaker, "Anna Berg");
+    let src = p.source_span.expect("a source span");
+    assert!(
+        text[src.range()].ends_with("who"),
+        "{:?}",
+        &text[src.range()]
+    );
+    assert!(
+        text[src.range()].contains("Berg"),
+        "{:?}",
+        &text[src.range()]
+    );
+}
+
+#[test]
 fn quoted_transcript_turns_drop_the_label() {
     let b = brief(
         "Interview\n\nThe host spoke with Minister Ruth Adler.\n\n\

@@ -157,6 +157,7 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
                 let source = tk.span(f.source.0, f.source.1);
                 let (party, speaker) =
                     speaker::resolve(doc, parties, source, raws.last().map(|r| r.party));
+                let source = with_antecedent(doc, parties, party, source);
                 raws.push(Raw {
                     kind,
                     content,
@@ -249,6 +250,24 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
             sentence_span: r.sentence,
         })
         .collect()
+}
+
+/// Longest gap (bytes) between a relative pronoun and the mention it refers back to.
+const RELATIVE_GAP: usize = 120;
+
+/// "Sanders, who said …": the source span runs from the speaker's mention through the
+/// relative pronoun, so it names the speaker; any other source is kept as it is.
+fn with_antecedent(doc: &Doc<'_>, parties: &PartyTable, party: usize, source: Span) -> Span {
+    if !doc.slice(source).eq_ignore_ascii_case("who") {
+        return source;
+    }
+    parties.drafts[party]
+        .mentions
+        .iter()
+        .filter(|m| m.end <= source.start)
+        .max_by_key(|m| m.end)
+        .filter(|m| source.start - m.end <= RELATIVE_GAP)
+        .map_or(source, |m| Span::new(m.start, source.end))
 }
 
 /// Paragraphs a transcript turn may run on for without a new label.
