@@ -120,6 +120,14 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "said",
         "unnamed experts",
     ),
+    // An adverb between source and cue ("has long said").
+    (
+        "Senator Maria Lund has long said that the quota favours large trawlers.",
+        "that the quota favours large trawlers",
+        PositionKind::Paraphrase,
+        "said",
+        "Maria Lund",
+    ),
     // An aside's closing bracket is not part of the content.
     (
         "The talks stalled. (Minister Anna Berg said the fleet would wait.)",
