@@ -198,6 +198,18 @@ fn collective_statement_speaks_for_the_group_in_every_sentence() {
 }
 
 #[test]
+fn collective_statement_of_common_nouns_is_named_by_the_whole_apposition() {
+    let b = brief(
+        "Statement\n\nWe, the mayors of Bergen, Tromso and Oslo, are saddened by the loss \
+         of the ferry crew.",
+    );
+    let p = b.positions.first().expect("the statement's position");
+    assert_eq!(p.speaker, "mayors of Bergen, Tromso and Oslo");
+    assert_eq!(p.cue, "are");
+    assert_eq!(p.text, "saddened by the loss of the ferry crew");
+}
+
+#[test]
 fn transcript_answer_runs_over_paragraphs_until_the_next_label() {
     let b = brief(
         "Briefing\n\nMS ADLER: Good afternoon.\n\n\

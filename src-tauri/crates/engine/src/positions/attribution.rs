@@ -420,7 +420,7 @@ impl View<'_, '_> {
                 && self.is_word(i)
                 && self.word(i).starts_with(|c: char| c.is_ascii_lowercase())
                 && !lexicon::is_determiner(self.lower(i))
-                && !self.is_function_word(i)
+                && (!self.is_function_word(i) || lexicon::is_verb_stop(self.lower(i)))
         })?;
         let from = if self.lower(start) == "the" {
             start + 1
@@ -430,6 +430,10 @@ impl View<'_, '_> {
         let end = (from..verb - 1)
             .find(|&i| self.is_punct(i, &[',']) || self.lower(i) == "of")
             .unwrap_or(verb - 1);
+        // "We, the leaders of A, B and C, …": a common noun alone names nobody; the whole
+        // apposition does.
+        let named = (from..end).any(|i| self.tk.is_cap(self.doc, i));
+        let end = if named { end } else { verb - 1 };
         if end <= from || !self.is_word(verb + 1) {
             return None;
         }
