@@ -128,6 +128,14 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "said",
         "Maria Lund",
     ),
+    // Content in a relative clause ends where the main clause resumes.
+    (
+        "Minister Anna Berg, who said the quota was fair, left the talks early.",
+        "the quota was fair",
+        PositionKind::Paraphrase,
+        "said",
+        "Anna Berg",
+    ),
     // An aside's closing bracket is not part of the content.
     (
         "The talks stalled. (Minister Anna Berg said the fleet would wait.)",

@@ -155,6 +155,13 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
                 }
                 let cue = tk.span(f.cue.0, f.cue.1);
                 let source = tk.span(f.source.0, f.source.1);
+                let content = if kind == PositionKind::Paraphrase
+                    && doc.slice(source).eq_ignore_ascii_case("who")
+                {
+                    relative_clause_end(doc, content)
+                } else {
+                    content
+                };
                 let (party, speaker) =
                     speaker::resolve(doc, parties, source, raws.last().map(|r| r.party));
                 let source = with_antecedent(doc, parties, party, source);
@@ -250,6 +257,46 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
             sentence_span: r.sentence,
         })
         .collect()
+}
+
+/// Words after a comma that carry on a relative clause rather than return to the main one.
+const CLAUSE_CARRIERS: &[&str] = &[
+    "and",
+    "but",
+    "or",
+    "which",
+    "who",
+    "that",
+    "as",
+    "in",
+    "including",
+];
+
+/// "X, who said A, left early": content reported in a relative clause ends at the comma
+/// that returns to the main clause (one followed by a lower-case word that does not carry
+/// the clause on), outside quotation marks.
+fn relative_clause_end(doc: &Doc<'_>, content: Span) -> Span {
+    let text = doc.slice(content);
+    let mut quoted = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '”' | '"' => quoted = c == '“' || (c == '"' && !quoted),
+            ',' if !quoted => {
+                let rest = text[i + 1..].trim_start();
+                let word = rest
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                if word.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !CLAUSE_CARRIERS.contains(&word)
+                {
+                    return Span::new(content.start, content.start + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    content
 }
 
 /// Longest gap (bytes) between a relative pronoun and the mention it refers back to.
