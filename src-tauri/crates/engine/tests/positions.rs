@@ -274,6 +274,20 @@ fn relative_pronoun_source_spans_back_to_its_antecedent() {
 }
 
 #[test]
+fn a_document_reads_out_its_content_but_a_person_reading_reports_nothing() {
+    let b = brief(
+        "T\n\nMinister Anna Berg read the report twice. \
+         “The fleet will stay in port,” the joint statement read.",
+    );
+    let cues: Vec<_> = b
+        .positions
+        .iter()
+        .map(|p| (p.cue.as_str(), p.text.as_str()))
+        .collect();
+    assert_eq!(cues, [("read", "The fleet will stay in port,")]);
+}
+
+#[test]
 fn quoted_transcript_turns_drop_the_label() {
     let b = brief(
         "Interview\n\nThe host spoke with Minister Ruth Adler.\n\n\

@@ -502,6 +502,8 @@ impl View<'_, '_> {
                             && lexicon::is_adverbial_start(self.lower(e)))
                         || matches!(self.lower(e), "who" | "of")
                 })
+                && (!matches!(lw, "read" | "reads")
+                    || lexicon::is_document_noun(self.lower(source.1 - 1)))
             {
                 out.push(Found {
                     cue: (c, c + 1),
@@ -528,6 +530,10 @@ impl View<'_, '_> {
             let Some((s, e)) = source else {
                 continue;
             };
+            // "the statement read": only a document reads out its content.
+            if matches!(lw, "read" | "reads") && !lexicon::is_document_noun(self.lower(e - 1)) {
+                continue;
+            }
             let after_comma =
                 !participle && s > a + 1 && self.is_punct(s - 1, &[',', '”', '"', '—', '\'']);
             // "said (on Monday) that …" — but not "said, adding that …".
