@@ -72,7 +72,239 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "warn",
         "unnamed analysts",
     ),
+    // The preposition after the cue belongs to the cue.
+    (
+        "Senator Maria Lund called for an immediate ceasefire in the valley.",
+        "an immediate ceasefire in the valley",
+        PositionKind::Paraphrase,
+        "called",
+        "Maria Lund",
+    ),
+    // Content stops before a participle cue of the same speaker.
+    (
+        "Minister Anna Berg said the port would reopen soon, adding that fees would fall.",
+        "the port would reopen soon",
+        PositionKind::Paraphrase,
+        "said",
+        "Anna Berg",
+    ),
+    // … and before a second verb of saying joined by "and".
+    (
+        "President Omar Diallo said the border would reopen and warned that smugglers would be caught.",
+        "the border would reopen",
+        PositionKind::Paraphrase,
+        "said",
+        "Omar Diallo",
+    ),
+    // A report nested in the content stays inside it.
+    (
+        "Minister Anna Berg said that Holt had called the fishing plan reckless.",
+        "that Holt had called the fishing plan reckless",
+        PositionKind::Paraphrase,
+        "said",
+        "Anna Berg",
+    ),
+    // A named source before a long apposition.
+    (
+        "Richard Holm, director of the centre for fish policy at the old law school, said the quota was too low.",
+        "the quota was too low",
+        PositionKind::Paraphrase,
+        "said",
+        "Richard Holm",
+    ),
+    // A source head with a prepositional modifier.
+    (
+        "Experts on fisheries and trade said the ban could change that.",
+        "the ban could change that",
+        PositionKind::Paraphrase,
+        "said",
+        "unnamed experts",
+    ),
+    // An adverb between source and cue ("has long said").
+    (
+        "Senator Maria Lund has long said that the quota favours large trawlers.",
+        "that the quota favours large trawlers",
+        PositionKind::Paraphrase,
+        "said",
+        "Maria Lund",
+    ),
+    // Content in a relative clause ends where the main clause resumes.
+    (
+        "Minister Anna Berg, who said the quota was fair, left the talks early.",
+        "the quota was fair",
+        PositionKind::Paraphrase,
+        "said",
+        "Anna Berg",
+    ),
+    // An aside's closing bracket is not part of the content.
+    (
+        "The talks stalled. (Minister Anna Berg said the fleet would wait.)",
+        "the fleet would wait",
+        PositionKind::Paraphrase,
+        "said",
+        "Anna Berg",
+    ),
+    // A clause after the cue is the content even after a comma-set opener.
+    (
+        "In her first remarks, Minister Lena Holt said the mission would continue.",
+        "the mission would continue",
+        PositionKind::Paraphrase,
+        "said",
+        "Lena Holt",
+    ),
 ];
+
+#[test]
+fn content_before_a_comma_outside_the_quote_and_a_glossing_participle() {
+    let b = brief(
+        "T\n\nIf talks fail, “the monitors will leave the valley”, the joint statement \
+         added, referring to the border mission.",
+    );
+    let p = b
+        .positions
+        .iter()
+        .find(|p| p.cue == "added")
+        .expect("the attribution");
+    assert_eq!(
+        p.text,
+        "If talks fail, “the monitors will leave the valley”"
+    );
+    assert!(
+        !b.positions.iter().any(|p| p.text.starts_with("referring")),
+        "{:#?}",
+        b.positions
+    );
+}
+
+#[test]
+fn collective_statement_speaks_for_the_group_in_every_sentence() {
+    let b = brief(
+        "Statement\n\nBegin Text:\nWe, the Nordic Trade Ministers of Norway, Sweden and \
+         Finland, welcome the new fisheries accord. These talks have restored trust across the \
+         region. We oppose any quota set without consultation.\nEnd Text.\n\n\
+         Officials met again on Friday to review the fleet records.",
+    );
+    let said: Vec<_> = b
+        .positions
+        .iter()
+        .map(|p| (p.speaker.as_str(), p.text.as_str()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            ("Nordic Trade Ministers", "the new fisheries accord"),
+            (
+                "Nordic Trade Ministers",
+                "These talks have restored trust across the region"
+            ),
+            (
+                "Nordic Trade Ministers",
+                "any quota set without consultation"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn collective_statement_of_common_nouns_is_named_by_the_whole_apposition() {
+    let b = brief(
+        "Statement\n\nWe, the mayors of Bergen, Tromso and Oslo, are saddened by the loss \
+         of the ferry crew.",
+    );
+    let p = b.positions.first().expect("the statement's position");
+    assert_eq!(p.speaker, "mayors of Bergen, Tromso and Oslo");
+    assert_eq!(p.cue, "are");
+    assert_eq!(p.text, "saddened by the loss of the ferry crew");
+}
+
+#[test]
+fn transcript_answer_runs_over_paragraphs_until_the_next_label() {
+    let b = brief(
+        "Briefing\n\nMS ADLER: Good afternoon.\n\n\
+         QUESTION: You are late again today, as usual.\n\n\
+         QUESTION: Is the ferry deal done?\n\n\
+         MS ADLER: We are close to an agreement on the ferry.\n\n\
+         The cabinet meets tonight to discuss it. I said so yesterday.\n\n\
+         QUESTION: Will the minister sign it this week?",
+    );
+    let turns: Vec<_> = b
+        .positions
+        .iter()
+        .map(|p| (p.speaker.as_str(), p.text.as_str()))
+        .collect();
+    // A reporter's remark that asks nothing is not a position; the answer's second
+    // paragraph belongs to the answer, "I said" included.
+    assert_eq!(turns.len(), 3, "{turns:?}");
+    assert_eq!(turns[0].0, "unnamed reporter");
+    assert!(turns[1].1.ends_with("I said so yesterday"), "{turns:?}");
+    assert_ne!(turns[1].0, "unnamed reporter");
+}
+
+#[test]
+fn quotation_closed_by_a_comma_is_the_content_not_the_source_after_it() {
+    let b = brief(
+        "T\n\n\"Every delay costs the fleet,\" the union's leader, Mara Olsen, said. \
+         “We pay for it,” Olsen added, when asked about the quota (a figure set in May.)",
+    );
+    let texts: Vec<_> = b.positions.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(texts, ["Every delay costs the fleet,", "We pay for it,"]);
+}
+
+#[test]
+fn relative_pronoun_source_spans_back_to_its_antecedent() {
+    let text = "T\n\nThe vote went to Minister Anna Berg, who said the quota was fair.";
+    let b = brief(text);
+    let p = b
+        .positions
+        .iter()
+        .find(|p| p.text == "the quota was fair")
+        .expect("the relative-clause attribution");
+    assert_eq!(p.speaker, "Anna Berg");
+    let src = p.source_span.expect("a source span");
+    assert!(
+        text[src.range()].ends_with("who"),
+        "{:?}",
+        &text[src.range()]
+    );
+    assert!(
+        text[src.range()].contains("Berg"),
+        "{:?}",
+        &text[src.range()]
+    );
+}
+
+#[test]
+fn a_document_reads_out_its_content_but_a_person_reading_reports_nothing() {
+    let b = brief(
+        "T\n\nMinister Anna Berg read the report twice. \
+         “The fleet will stay in port,” the joint statement read.",
+    );
+    let cues: Vec<_> = b
+        .positions
+        .iter()
+        .map(|p| (p.cue.as_str(), p.text.as_str()))
+        .collect();
+    assert_eq!(cues, [("read", "The fleet will stay in port,")]);
+}
+
+#[test]
+fn quoted_transcript_turns_drop_the_label() {
+    let b = brief(
+        "Interview\n\nThe host spoke with Minister Ruth Adler.\n\n\
+         \"ADLER: We expect the talks to resume next week.\n\n\
+         \"HOST: Will the minister attend in person?",
+    );
+    let turns: Vec<_> = b
+        .positions
+        .iter()
+        .map(|p| (p.speaker.as_str(), p.text.as_str()))
+        .collect();
+    assert_eq!(
+        turns[0],
+        ("Ruth Adler", "We expect the talks to resume next week")
+    );
+    assert!(turns[1].1.starts_with("Will the minister"), "{turns:?}");
+}
 
 #[test]
 fn table_of_attributions() {

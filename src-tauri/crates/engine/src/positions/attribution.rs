@@ -6,6 +6,8 @@
 //! - `S C (that) X.`, `S C Y (that) X.` for verbs with a hearer ("told reporters");
 //! - `According to S, X.` and `X, according to S.`
 
+use std::sync::LazyLock;
+
 use crate::lexicon::{self, GazKind, PronounRef};
 use crate::model::{Span, Stance};
 use crate::parties::Tokens;
@@ -13,6 +15,9 @@ use crate::text::{Doc, TokKind};
 
 /// Longest participle clause (tokens) between a source and its cue ("X, speaking …, said").
 const PARTICIPLE_CLAUSE_TOKENS: usize = 24;
+
+/// Longest prepositional modifier (tokens) between a source's head and its cue.
+const MODIFIER_TOKENS: usize = 8;
 
 /// How far back (tokens) from a source a closing quotation mark is looked for.
 const QUOTE_LOOKBACK: usize = 120;
@@ -41,10 +46,51 @@ pub(crate) struct Found {
     pub stance: Stance,
 }
 
+static CUE_PARTICLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../../data/cue_particles.txt")));
+
+/// A quick "might be a cue" test before the sorted-table lookup: one bit per (first letter,
+/// second letter, last letter) of every cue word. About four lower-case words in five fail it.
+static CUE_SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; SHAPES.div_ceil(64)];
+    for line in include_str!("../../data/cues.tsv").lines() {
+        let word = line.split('\t').next().unwrap_or("").trim();
+        if word.starts_with('#') {
+            continue;
+        }
+        if let Some(i) = shape(word) {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+    }
+    bits
+});
+
+const SHAPES: usize = 26 * 26 * 26;
+
+/// The (first, second, last letter) index of a lower-case ASCII word of three letters or more.
+fn shape(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    let letter = |c: u8| c.is_ascii_lowercase().then(|| usize::from(c - b'a'));
+    match b {
+        [first, second, .., last] => {
+            Some((letter(*first)? * 26 + letter(*second)?) * 26 + letter(*last)?)
+        }
+        _ => None,
+    }
+}
+
+/// False when `word` (lower case) cannot be a cue; true when it may be one.
+fn may_be_cue(word: &str) -> bool {
+    shape(word).is_none_or(|i| CUE_SHAPES[i / 64] & (1 << (i % 64)) != 0)
+}
+
 /// Token helpers over one document.
 pub(crate) struct View<'d, 'a> {
     pub doc: &'d Doc<'a>,
     pub tk: &'d Tokens,
+    /// The text with ASCII letters lower-cased (same byte offsets), made once per document so
+    /// word lookups never allocate.
+    pub low: &'d str,
 }
 
 impl View<'_, '_> {
@@ -52,8 +98,13 @@ impl View<'_, '_> {
         self.tk.word(self.doc, i)
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    /// Token `i` with ASCII letters lower-cased (the word lists are ASCII).
+    fn lower(&self, i: usize) -> &str {
+        self.tk
+            .toks
+            .get(i)
+            .and_then(|t| self.low.get(t.span.range()))
+            .unwrap_or("")
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -85,11 +136,18 @@ impl View<'_, '_> {
     /// True when token `i` is a function word ("to", "and", "were"), never part of a source.
     fn is_function_word(&self, i: usize) -> bool {
         let w = self.word(i);
-        let mut c = w.chars();
-        let cap: String = c
-            .next()
-            .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect());
-        lexicon::is_non_name(&cap) || lexicon::hedge(&w.to_lowercase()).is_some()
+        // The function-word list is capitalised ("The", "And"): capitalise the first letter
+        // in a stack buffer rather than a new String per token.
+        let mut buf = [0u8; 32];
+        let capitalised = match w.as_bytes() {
+            [first, rest @ ..] if first.is_ascii_lowercase() && w.len() <= buf.len() => {
+                buf[0] = first.to_ascii_uppercase();
+                buf[1..w.len()].copy_from_slice(rest);
+                std::str::from_utf8(&buf[..w.len()]).unwrap_or(w)
+            }
+            _ => w,
+        };
+        lexicon::is_non_name(capitalised) || lexicon::hedge(self.lower(i)).is_some()
     }
 
     /// True when token `i` can head a source phrase.
@@ -97,7 +155,7 @@ impl View<'_, '_> {
         self.is_name_word(i)
             || (self.is_word(i) && {
                 let l = self.lower(i);
-                lexicon::is_source_noun(&l) || self.is_title(i)
+                lexicon::is_source_noun(l) || self.is_title(i)
             })
     }
 
@@ -118,7 +176,7 @@ impl View<'_, '_> {
         self.is_word(i)
             && (self.is_name_word(i) || self.is_title(i) || {
                 let l = self.lower(i);
-                lexicon::is_source_modifier(&l) || lexicon::is_source_noun(&l)
+                lexicon::is_source_modifier(l) || lexicon::is_source_noun(l)
             })
     }
 
@@ -126,13 +184,13 @@ impl View<'_, '_> {
     fn source_before(&self, a: usize, cue: usize) -> Option<(usize, usize)> {
         let mut e = cue;
         loop {
-            if e > a && self.is_word(e - 1) && lexicon::is_cue_adverb(&self.lower(e - 1)) {
+            if e > a && self.is_word(e - 1) && lexicon::is_cue_adverb(self.lower(e - 1)) {
                 e -= 1;
             } else if e >= a + 3
                 && self.is_word(e - 1)
-                && lexicon::is_adverbial_start(&self.lower(e - 2))
+                && lexicon::is_adverbial_start(self.lower(e - 2))
                 && (lexicon::is_non_name(self.word(e - 1))
-                    || lexicon::is_adverbial_start(&self.lower(e - 1)))
+                    || lexicon::is_adverbial_start(self.lower(e - 1)))
             {
                 // "Sanders on Tuesday said".
                 e -= 2;
@@ -164,7 +222,8 @@ impl View<'_, '_> {
             return self
                 .phrase_ending(a, e - 1)
                 .filter(|&(s, _)| s > a && self.is_punct(s - 1, &[',']))
-                .or_else(|| self.phrase_ending(a, e - 1));
+                .or_else(|| self.phrase_ending(a, e - 1))
+                .or_else(|| self.named_before_apposition(a, e - 1));
         }
         // "Sen. David Perdue (R-Ga.) said": skip the bracket.
         if self.is_punct(e - 1, &[')']) {
@@ -184,6 +243,30 @@ impl View<'_, '_> {
             return Some((h, e));
         }
         self.phrase_ending(a, e)
+            .or_else(|| self.head_before_modifier(a, e))
+    }
+
+    /// "Jane Roe, director of the institute at the law school, said": the name before an
+    /// apposition (ending at the comma `comma`) that is no source phrase itself.
+    fn named_before_apposition(&self, a: usize, comma: usize) -> Option<(usize, usize)> {
+        let open = (comma.saturating_sub(PARTICIPLE_CLAUSE_TOKENS).max(a + 1)..comma)
+            .rev()
+            .find(|&i| self.is_punct(i, &[',']))?;
+        self.phrase_ending(a, open)
+            .filter(|&(_, e)| self.is_name_word(e - 1))
+    }
+
+    /// "Experts on the region said", "Officials at the ministry said": the head before a
+    /// prepositional modifier ending at token `e` (no punctuation inside it).
+    fn head_before_modifier(&self, a: usize, e: usize) -> Option<(usize, usize)> {
+        let t = (e.saturating_sub(MODIFIER_TOKENS).max(a + 1)..e)
+            .rev()
+            .take_while(|&i| self.is_word(i) || self.tk.toks[i].kind == TokKind::Possessive)
+            .find(|&i| matches!(self.lower(i), "of" | "on" | "at" | "for" | "from" | "in"))?;
+        if t + 1 >= e || !self.is_head(t - 1) {
+            return None;
+        }
+        self.phrase_ending(a, t)
     }
 
     /// The noun phrase ending just before token `e`, if one ends there.
@@ -223,7 +306,7 @@ impl View<'_, '_> {
                 let quantity = l
                     .chars()
                     .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
-                if quantity || lexicon::is_determiner(&l) {
+                if quantity || lexicon::is_determiner(l) {
                     determiner = Some(t);
                     if !head {
                         break;
@@ -236,6 +319,13 @@ impl View<'_, '_> {
         if !head {
             // "The billionaire real estate magnate says": a described source needs its determiner.
             s = determiner?;
+        } else if determiner.is_none()
+            && s > a
+            && self.is_word(s - 1)
+            && matches!(self.lower(s - 1), "the" | "a" | "an")
+        {
+            // "the joint statement added": the article belongs to the phrase.
+            s -= 1;
         }
         // A phrase never starts with a possessive ending.
         while s < h && self.tk.toks[s].kind == TokKind::Possessive {
@@ -316,6 +406,45 @@ impl View<'_, '_> {
         self.source_after(s, b)
     }
 
+    /// A collective first-person statement opening the sentence: "We, the ministers of A, B
+    /// and C, express …". The source is the phrase in apposition up to its first "of" or
+    /// comma, the cue the verb after the apposition, the content what follows the verb.
+    pub fn statement_opener(&self, a: usize, b: usize) -> Option<Found> {
+        let a = self.after_dateline(a, b);
+        if !(self.word(a) == "We" && self.is_punct(a + 1, &[','])) {
+            return None;
+        }
+        let start = a + 2;
+        let verb = (start + 1..b.saturating_sub(1)).find(|&i| {
+            self.is_punct(i - 1, &[','])
+                && self.is_word(i)
+                && self.word(i).starts_with(|c: char| c.is_ascii_lowercase())
+                && !lexicon::is_determiner(self.lower(i))
+                && (!self.is_function_word(i) || lexicon::is_verb_stop(self.lower(i)))
+        })?;
+        let from = if self.lower(start) == "the" {
+            start + 1
+        } else {
+            start
+        };
+        let end = (from..verb - 1)
+            .find(|&i| self.is_punct(i, &[',']) || self.lower(i) == "of")
+            .unwrap_or(verb - 1);
+        // "We, the leaders of A, B and C, …": a common noun alone names nobody; the whole
+        // apposition does.
+        let named = (from..end).any(|i| self.tk.is_cap(self.doc, i));
+        let end = if named { end } else { verb - 1 };
+        if end <= from || !self.is_word(verb + 1) {
+            return None;
+        }
+        Some(Found {
+            cue: (verb, verb + 1),
+            source: (from, end),
+            content: Content::After(self.tk.toks[verb + 1].span.start),
+            stance: lexicon::cue(self.lower(verb)).unwrap_or(Stance::Neutral),
+        })
+    }
+
     /// Every attribution in the sentence with tokens `a..b`, skipping cues for which `skip`
     /// is true (inside quotations).
     pub fn find(&self, a: usize, b: usize, skip: impl Fn(Span) -> bool) -> Vec<Found> {
@@ -333,7 +462,7 @@ impl View<'_, '_> {
             if w.chars().next().is_some_and(char::is_uppercase) && w != "According" {
                 continue;
             }
-            let lw = w.to_lowercase();
+            let lw = self.lower(c);
             if lw == "according" && c + 2 < b && self.lower(c + 1) == "to" {
                 let Some((s, e)) = self
                     .source_after(c + 2, b)
@@ -360,7 +489,7 @@ impl View<'_, '_> {
                 });
                 continue;
             }
-            let Some(stance) = lexicon::cue(&lw) else {
+            let Some(stance) = may_be_cue(lw).then(|| lexicon::cue(lw)).flatten() else {
                 continue;
             };
             // Inverted: "…, said the minister." / "“…,” said Trump."
@@ -369,10 +498,12 @@ impl View<'_, '_> {
                 && let Some(source) = self.source_after(c + 1, b).filter(|&(_, e)| {
                     e >= b
                         || self.tk.toks[e].kind == TokKind::Punct
-                        || (!lexicon::is_object_cue(&lw)
-                            && lexicon::is_adverbial_start(&self.lower(e)))
-                        || matches!(self.lower(e).as_str(), "who" | "of")
+                        || (!lexicon::is_object_cue(lw)
+                            && lexicon::is_adverbial_start(self.lower(e)))
+                        || matches!(self.lower(e), "who" | "of")
                 })
+                && (!matches!(lw, "read" | "reads")
+                    || lexicon::is_document_noun(self.lower(source.1 - 1)))
             {
                 out.push(Found {
                     cue: (c, c + 1),
@@ -399,6 +530,10 @@ impl View<'_, '_> {
             let Some((s, e)) = source else {
                 continue;
             };
+            // "the statement read": only a document reads out its content.
+            if matches!(lw, "read" | "reads") && !lexicon::is_document_noun(self.lower(e - 1)) {
+                continue;
+            }
             let after_comma =
                 !participle && s > a + 1 && self.is_punct(s - 1, &[',', '”', '"', '—', '\'']);
             // "said (on Monday) that …" — but not "said, adding that …".
@@ -406,22 +541,40 @@ impl View<'_, '_> {
                 .take_while(|&i| !self.is_punct(i, &[',', '.', ';']))
                 .any(|i| self.lower(i) == "that");
             let tail_short = (c + 1..b).filter(|&i| self.is_word(i)).take(9).count() <= 8;
+            // "As for the plan, she said she is not worried": a clause straight after the cue
+            // is the content, even after a comma-set opener.
+            let clause_follows = self.is_word(c + 1)
+                && !lexicon::is_adverbial_start(self.lower(c + 1))
+                && (c + 1..b).filter(|&i| self.is_word(i)).take(3).count() >= 3;
             let colon = self.is_punct(c + 1, &[':']);
             // "“…,” she said several months later": a quotation that opens the sentence and
             // closes before the source is the content.
-            let quote_first = self.is_punct(a, &['“', '"', '\''])
+            let quote_first = self.is_punct(a, &['“', '"', '\'', '«'])
                 && (a + 1..s)
                     .rev()
                     .take(QUOTE_LOOKBACK)
-                    .any(|i| self.is_punct(i, &['”', '"', '\'']));
-            let quote_before = s > a + 1 && self.is_punct(s - 1, &['”', '"', '\'']);
+                    .any(|i| self.is_punct(i, &['”', '"', '\'', '»']));
+            // "“…,” the minister said" and, with the comma outside, "“…”, the minister said".
+            let quote_before = s > a + 1
+                && (self.is_punct(s - 1, &['”', '"', '\'', '»'])
+                    || (s > a + 2
+                        && self.is_punct(s - 1, &[','])
+                        && self.is_punct(s - 2, &['”', '"', '»'])));
+            // "…, the ministry added, referring to …": the participle after the cue's comma
+            // glosses the content before.
+            let gloss_follows = self.is_punct(c + 1, &[','])
+                && self.is_word(c + 2)
+                && self.lower(c + 2).ends_with("ing");
             let content = if !colon
                 && !that_follows
-                && (quote_first || quote_before || (after_comma && tail_short))
+                && (quote_first
+                    || quote_before
+                    || (gloss_follows && s > a + 2)
+                    || (after_comma && tail_short && !clause_follows))
             {
                 Content::Before(self.tk.toks[s - 1].span.start)
             } else {
-                let from = self.content_start(c, b, &lw);
+                let from = self.content_start(c, b, lw);
                 if from >= b || self.is_punct(from, &['.']) {
                     Content::NextQuote(sentence_end)
                 } else {
@@ -454,7 +607,7 @@ impl View<'_, '_> {
                 from = oe;
             }
         }
-        if from < b && self.is_word(from) && lexicon::is_adverbial_start(&self.lower(from)) {
+        if from < b && self.is_word(from) && lexicon::is_adverbial_start(self.lower(from)) {
             // "said Sunday on Fox News that …": the content follows the adverbial; with no
             // "that", comma or quotation after it, the content is elsewhere.
             match that_or_comma(from) {
@@ -466,6 +619,34 @@ impl View<'_, '_> {
             // (An opening quotation mark stays: the content is that quotation.)
             from += 1;
         }
+        // "called for talks", "accused her of lying": the preposition belongs to the cue.
+        if from + 1 < b
+            && self.is_word(from)
+            && self.is_word(from + 1)
+            && CUE_PARTICLES.binary_search(&self.lower(from)).is_ok()
+        {
+            from += 1;
+        }
         from
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cue_passes_the_quick_test_and_common_words_fail_it() {
+        for line in include_str!("../../data/cues.tsv").lines() {
+            let word = line.split('\t').next().unwrap_or("").trim();
+            if !word.is_empty() && !word.starts_with('#') {
+                assert!(may_be_cue(word), "{word}");
+            }
+        }
+        assert!(!may_be_cue("the"));
+        assert!(!may_be_cue("from"));
+        // Words the quick test cannot judge go on to the table.
+        assert!(may_be_cue("a"));
+        assert!(may_be_cue("über"));
     }
 }

@@ -36,11 +36,18 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
     let tk = std::mem::take(&mut parties.tokens);
     let quotes = quotes::find(doc);
     let mut used = vec![false; quotes.len()];
-    let view = View { doc, tk: &tk };
+    let low = doc.text.to_ascii_lowercase();
+    let view = View {
+        doc,
+        tk: &tk,
+        low: &low,
+    };
     let mut raws: Vec<Raw> = Vec::new();
     let in_quote = |pos: Span| quote_at(&quotes, pos.start).is_some();
     // A transcript turn ("MR MILLER: …") runs to the end of its paragraph.
     let mut turn_end = 0;
+    // The group speaking in a collective statement, from its opener on.
+    let mut statement: Option<(usize, Span, Span)> = None;
     for (si, &(a, b)) in tk.sentences.iter().enumerate() {
         let sentence = doc.sentences[si];
         if sentence.start < turn_end {
@@ -48,9 +55,11 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
         }
         if let Some(turn) = transcript::turn(&view, a, b) {
             let para = doc.paragraphs[doc.sentence_paragraph[si]];
-            turn_end = para.end;
-            let content = clean(doc, Span::new(turn.content_start, para.end));
-            if doc.slice(content).split_whitespace().count() >= 4 {
+            turn_end = turn_extent(&view, si);
+            let content = clean(doc, Span::new(turn.content_start, turn_end));
+            // A reporter's turn is a position when it asks something, not when it jokes.
+            let asks = turn.stance != Stance::Uncertain || doc.slice(content).contains('?');
+            if asks && doc.slice(content).split_whitespace().count() >= 4 {
                 let (party, speaker) = transcript::speaker(doc, parties, turn.label);
                 raws.push(Raw {
                     kind: PositionKind::Quote,
@@ -58,22 +67,79 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
                     cue: turn.colon,
                     source: turn.label,
                     stance: stance::of(doc, turn.stance, content),
-                    sentence: Span::new(sentence.start, para.end),
+                    sentence: Span::new(sentence.start, turn_end.max(para.end)),
                     party,
                     speaker,
                 });
             }
             continue;
         }
+        if let Some(f) = view
+            .statement_opener(a, b)
+            .filter(|f| !in_quote(tk.toks[f.cue.0].span))
+        {
+            let content = clean(
+                doc,
+                Span::new(
+                    match f.content {
+                        Content::After(st) | Content::Before(st) | Content::NextQuote(st) => st,
+                    },
+                    sentence.end,
+                ),
+            );
+            let source = tk.span(f.source.0, f.source.1);
+            let cue = tk.span(f.cue.0, f.cue.1);
+            let (party, speaker) = speaker::collective(doc, parties, source);
+            statement = Some((party, cue, source));
+            raws.push(Raw {
+                kind: PositionKind::Paraphrase,
+                content,
+                cue,
+                source,
+                stance: stance::of(doc, f.stance, content),
+                sentence,
+                party,
+                speaker,
+            });
+            continue;
+        }
+        if doc.slice(sentence).starts_with("End Text") {
+            statement = None;
+        }
         let found = view.find(a, b, in_quote);
         if !found.is_empty() {
             for (i, f) in found.iter().enumerate() {
                 // Content after a cue stops where the next attribution's source starts
                 // ("X said A, and Y said B").
+                // When the next source was named before this content ("X said A, adding B",
+                // "X said A and warned B"), the content stops at the next cue instead.
                 let until = found
                     .get(i + 1)
-                    .map(|n| tk.toks[n.source.0].span.start)
-                    .filter(|&e| matches!(f.content, Content::After(st) if e > st))
+                    .and_then(|n| {
+                        let Content::After(st) = f.content else {
+                            return None;
+                        };
+                        let src = tk.toks[n.source.0].span.start;
+                        let cue = tk.toks[n.cue.0].span.start;
+                        if src > st {
+                            // "X said A, and Y said B" — but not a nested report, "X said
+                            // that Y had called Z …", whose content holds Y's.
+                            doc.text
+                                .get(st..src)
+                                .is_some_and(|gap| {
+                                    let gap = gap.trim_end();
+                                    gap.ends_with([',', ';', '—', '–'])
+                                        || gap.ends_with(" and")
+                                        || gap.ends_with(" but")
+                                        || gap.ends_with(" while")
+                                })
+                                .then_some(src)
+                        } else if src < st && cue > st {
+                            before_conjunction(doc, st, cue)
+                        } else {
+                            None
+                        }
+                    })
                     .unwrap_or(sentence.end);
                 let Some((content, kind)) = content_span(
                     doc,
@@ -89,8 +155,16 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
                 }
                 let cue = tk.span(f.cue.0, f.cue.1);
                 let source = tk.span(f.source.0, f.source.1);
+                let content = if kind == PositionKind::Paraphrase
+                    && doc.slice(source).eq_ignore_ascii_case("who")
+                {
+                    relative_clause_end(doc, content)
+                } else {
+                    content
+                };
                 let (party, speaker) =
                     speaker::resolve(doc, parties, source, raws.last().map(|r| r.party));
+                let source = with_antecedent(doc, parties, party, source);
                 raws.push(Raw {
                     kind,
                     content,
@@ -100,6 +174,25 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
                     sentence,
                     party,
                     speaker,
+                });
+            }
+            continue;
+        }
+        // In a collective statement every sentence is the group's ("We, the …, express …").
+        if let Some((party, cue, source)) = statement
+            && quote_at(&quotes, sentence.start).is_none()
+        {
+            let content = clean(doc, sentence);
+            if doc.slice(content).split_whitespace().count() >= 4 {
+                raws.push(Raw {
+                    kind: PositionKind::Paraphrase,
+                    content,
+                    cue,
+                    source,
+                    stance: stance::of(doc, Stance::Neutral, content),
+                    sentence,
+                    party,
+                    speaker: parties.drafts[party].name.clone(),
                 });
             }
             continue;
@@ -166,6 +259,109 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
         .collect()
 }
 
+/// Words after a comma that carry on a relative clause rather than return to the main one.
+const CLAUSE_CARRIERS: &[&str] = &[
+    "and",
+    "but",
+    "or",
+    "which",
+    "who",
+    "that",
+    "as",
+    "in",
+    "including",
+];
+
+/// "X, who said A, left early": content reported in a relative clause ends at the comma
+/// that returns to the main clause (one followed by a lower-case word that does not carry
+/// the clause on), outside quotation marks.
+fn relative_clause_end(doc: &Doc<'_>, content: Span) -> Span {
+    let text = doc.slice(content);
+    let mut quoted = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '”' | '"' => quoted = c == '“' || (c == '"' && !quoted),
+            ',' if !quoted => {
+                let rest = text[i + 1..].trim_start();
+                let word = rest
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                if word.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !CLAUSE_CARRIERS.contains(&word)
+                {
+                    return Span::new(content.start, content.start + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    content
+}
+
+/// Longest gap (bytes) between a relative pronoun and the mention it refers back to.
+const RELATIVE_GAP: usize = 120;
+
+/// "Sanders, who said …": the source span runs from the speaker's mention through the
+/// relative pronoun, so it names the speaker; any other source is kept as it is.
+fn with_antecedent(doc: &Doc<'_>, parties: &PartyTable, party: usize, source: Span) -> Span {
+    if !doc.slice(source).eq_ignore_ascii_case("who") {
+        return source;
+    }
+    parties.drafts[party]
+        .mentions
+        .iter()
+        .filter(|m| m.end <= source.start)
+        .max_by_key(|m| m.end)
+        .filter(|m| source.start - m.end <= RELATIVE_GAP)
+        .map_or(source, |m| Span::new(m.start, source.end))
+}
+
+/// Paragraphs a transcript turn may run on for without a new label.
+const TURN_PARAGRAPHS: usize = 6;
+
+/// Where the transcript turn opening sentence `si` ends: its paragraph's end, or, when the
+/// next labelled turn comes within a few paragraphs, the end of the paragraph before it (a
+/// speaker's answer often runs over several paragraphs).
+fn turn_extent(view: &View<'_, '_>, si: usize) -> usize {
+    let doc = view.doc;
+    let p = doc.sentence_paragraph[si];
+    let own = doc.paragraphs[p].end;
+    let mut last = p;
+    for sj in si + 1..doc.sentences.len() {
+        let q = doc.sentence_paragraph[sj];
+        if q > p + TURN_PARAGRAPHS {
+            break;
+        }
+        // Only the first sentence of each paragraph can open a turn.
+        if sj > 0 && doc.sentence_paragraph[sj - 1] == q {
+            continue;
+        }
+        let (a, b) = view.tk.sentences[sj];
+        if transcript::turn(view, a, b).is_some() {
+            return doc.paragraphs[last].end.max(own);
+        }
+        last = q;
+    }
+    own
+}
+
+/// Where content running from `start` to the next cue at `cue` ends, when a comma or
+/// "and"/"but" joins the two ("said A, adding B", "said A and warned B"); `None` when the
+/// cue is not joined so (it belongs inside the content).
+fn before_conjunction(doc: &Doc<'_>, start: usize, cue: usize) -> Option<usize> {
+    let t = doc.text.get(start..cue)?.trim_end();
+    let t = t.strip_suffix("also").map_or(t, str::trim_end);
+    let joined = ["and", "but"]
+        .iter()
+        .find_map(|w| {
+            t.strip_suffix(w)
+                .filter(|r| r.ends_with(char::is_whitespace))
+        })
+        .or_else(|| t.strip_suffix(','))?;
+    Some(start + joined.trim_end().len())
+}
+
 /// The quotation whose marks enclose byte `pos`, if any.
 fn quote_at(quotes: &[Quote], pos: usize) -> Option<usize> {
     let i = quotes.partition_point(|q| q.outer().end <= pos);
@@ -218,6 +414,20 @@ fn content_span(
     if region.is_empty() {
         return None;
     }
+    // Content that opens with a quotation closed by a comma or stop ("“A,” he said, when …",
+    // "“A,” Jane Roe, a lawyer for …, said") is that quotation: what follows it is the
+    // attribution or a gloss.
+    if let Some(qi) = quote_at(quotes, region.start) {
+        let q = quotes[qi];
+        if q.open.start >= region.start
+            && let Some(close) = q.close
+            && close.end < region.end
+            && closes_a_clause(doc, q.inner, close)
+        {
+            used[qi] = true;
+            return Some((cap(doc, q.inner), PositionKind::Quote));
+        }
+    }
     // Content that sits inside one quotation is that quotation, whole.
     if let Some(qi) = quote_at(quotes, region.start).or_else(|| {
         quote_at(quotes, region.end.saturating_sub(1)).filter(|&i| {
@@ -245,6 +455,16 @@ fn content_span(
     Some((region, PositionKind::Paraphrase))
 }
 
+/// True when a quotation ends a clause: its words end with a comma or stop (",”"), or a
+/// comma follows the closing mark ("”,").
+fn closes_a_clause(doc: &Doc<'_>, inner: Span, close: Span) -> bool {
+    doc.slice(inner).ends_with([',', '.', '?', '!'])
+        || doc
+            .text
+            .get(close.end..)
+            .is_some_and(|rest| rest.starts_with(','))
+}
+
 /// The longest content a position keeps (bytes): a run-on "sentence" of a megabyte gives a
 /// position that points at its start, not a copy of the whole text per cue.
 const MAX_CONTENT_BYTES: usize = 3000;
@@ -268,7 +488,14 @@ fn cap(doc: &Doc<'_>, span: Span) -> Span {
 fn clean(doc: &Doc<'_>, span: Span) -> Span {
     let mut s = trim(doc.text, cap(doc, span));
     let t = doc.slice(s);
-    let t2 = t.trim_end_matches(['.', ',', ';', ':', ' ', '—', '-']);
+    let mut t2 = t.trim_end_matches(['.', ',', ';', ':', ' ', '—', '-']);
+    // "(… if he starts winning.)": a bracket closed but never opened in the content is the
+    // end of an aside the content sits in.
+    if let Some(inner) = t2.strip_suffix(')')
+        && !inner.contains('(')
+    {
+        t2 = inner.trim_end_matches(['.', ',', ';', ':', ' ', '—', '-']);
+    }
     s.end -= t.len() - t2.len();
     trim(doc.text, s)
 }

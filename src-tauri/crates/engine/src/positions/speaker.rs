@@ -45,6 +45,19 @@ pub(crate) fn resolve(
     (p, d.name.clone())
 }
 
+/// The party speaking as "we" in a collective statement ("We, the G7 foreign ministers, …"):
+/// the phrase names the group itself, not one of its members.
+pub(crate) fn collective(doc: &Doc<'_>, table: &mut PartyTable, source: Span) -> (usize, String) {
+    let text = doc.slice(source);
+    let p = table
+        .by_name(text)
+        .unwrap_or_else(|| table.intern(text, PartyKind::Group, false));
+    table.mention(p, source, text);
+    let d = &mut table.drafts[p];
+    d.speaker = true;
+    (p, d.name.clone())
+}
+
 /// The party a non-pronoun source phrase names: the party at its head word, or, for a
 /// phrase speaking for a body ("the Kremlin's spokesman", "Russia's foreign ministry"), the
 /// body; a phrase headed by a plain source noun ("a senior US official") names nobody yet.

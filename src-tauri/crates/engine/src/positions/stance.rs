@@ -2,17 +2,61 @@
 //! conditions in the content; the issue is a short label from the content's names or first
 //! content words.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::lexicon::{self, Hedge};
 use crate::model::{Span, Stance};
 use crate::text::Doc;
 
+/// Every single-word hedge of `data/hedges.tsv` in one case-insensitive automaton, so a
+/// content's stance is one pass over its bytes (no per-word lookups or allocations).
+static HEDGES: LazyLock<(AhoCorasick, Vec<Hedge>)> = LazyLock::new(|| {
+    let mut words = Vec::new();
+    let mut effects = Vec::new();
+    for line in include_str!("../../data/hedges.tsv").lines() {
+        let Some((word, effect)) = line.split_once('\t') else {
+            continue;
+        };
+        let word = word.trim();
+        if word.starts_with('#') || word.contains(' ') {
+            continue;
+        }
+        words.push(word);
+        effects.push(match effect.trim() {
+            "negation" => Hedge::Negation,
+            "conditional" => Hedge::Conditional,
+            _ => Hedge::Uncertain,
+        });
+    }
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&words)
+        .expect("the hedge data file builds an automaton");
+    (ac, effects)
+});
+
+/// True for characters that continue a word ("don't", "al-Sisi").
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+}
+
 /// The stance of content `span` reported with a cue suggesting `cue`.
 pub(crate) fn of(doc: &Doc<'_>, cue: Stance, span: Span) -> Stance {
     let (mut neg, mut unc, mut cond) = (false, false, false);
-    for w in words(doc.slice(span)) {
-        let l = w.to_lowercase();
-        let h = lexicon::hedge(&l).or_else(|| l.ends_with("n't").then_some(Hedge::Negation));
-        match h {
+    let text = doc.slice(span);
+    let (ac, effects) = &*HEDGES;
+    for m in ac.find_overlapping_iter(text) {
+        let (a, b) = (m.start(), m.end());
+        let after_ok = !text[b..].chars().next().is_some_and(is_word_char);
+        // "n't" ends a word ("don't"); every other hedge is a whole word.
+        let before_ok = text[a..b].eq_ignore_ascii_case("n't")
+            || !text[..a].chars().next_back().is_some_and(is_word_char);
+        if !(after_ok && before_ok) {
+            continue;
+        }
+        match effects.get(m.pattern().as_usize()) {
             Some(Hedge::Negation) => neg = true,
             Some(Hedge::Uncertain) => unc = true,
             Some(Hedge::Conditional) => cond = true,
@@ -53,11 +97,19 @@ pub(crate) fn issue(doc: &Doc<'_>, span: Span) -> String {
             }
             break;
         }
-        let lower = w.to_lowercase();
-        if out.is_empty() && is_lead_word(&lower) {
+        // The word lists are ASCII: lower-case in a stack buffer (a longer word is in none).
+        let mut buf = [0u8; 16];
+        let lower = if w.len() <= buf.len() {
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            std::str::from_utf8(&buf[..w.len()]).unwrap_or("")
+        } else {
+            ""
+        };
+        if out.is_empty() && is_lead_word(lower) {
             continue;
         }
-        if out.len() >= 2 && is_clause_break(&lower) {
+        if out.len() >= 2 && is_clause_break(lower) {
             break;
         }
         out.push(w);

@@ -22,6 +22,15 @@ const MAX_LABEL_WORDS: usize = 4;
 /// The turn opening the sentence with tokens `a..b`, if it opens with a label.
 pub(crate) fn turn(view: &View<'_, '_>, a: usize, b: usize) -> Option<Turn> {
     let toks = &view.tk.toks;
+    // An interview printed as a quotation opens each turn with a mark ("\"HOST: …").
+    let a = if a + 1 < b
+        && toks[a].kind == TokKind::Punct
+        && matches!(view.doc.slice(toks[a].span), "\"" | "“")
+    {
+        a + 1
+    } else {
+        a
+    };
     let mut i = a;
     while i < b && i < a + MAX_LABEL_WORDS && toks[i].kind == TokKind::Word {
         let w = view.doc.slice(toks[i].span);
