@@ -43,6 +43,8 @@ check-rust:
 	cargo fmt --all --check
 	# `--workspace` would pull in the Tauri shell; the default members are the GTK-free set.
 	cargo clippy --all-targets -- -D warnings
+	# The end-to-end tests sit behind a feature; lint them too (they need no GTK to compile).
+	cargo clippy -p attache-tests --features e2e --all-targets -- -D warnings
 	tests/scripts/check-gtk-free.sh
 	cargo nextest run --no-fail-fast
 	cargo test --doc
