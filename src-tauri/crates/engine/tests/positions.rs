@@ -497,3 +497,11 @@ fn a_common_place_modifier_does_not_become_the_source() {
     assert_eq!(&text[source.start..source.end], "Residents");
     assert_eq!(p.text, "that the new tolls could hurt trade");
 }
+
+#[test]
+fn the_hearer_of_told_ends_at_a_question_word() {
+    let text =
+        "T\n\nMayor Lena Dahl told the harbour board on Monday how the new quay would be paid for.";
+    let b = brief(text);
+    assert_eq!(b.positions[0].text, "how the new quay would be paid for");
+}

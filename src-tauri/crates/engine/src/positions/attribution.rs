@@ -626,7 +626,11 @@ impl View<'_, '_> {
                 .find(|&i| self.lower(i) == "that" || self.is_punct(i, &[',', ':', '“', '"']))
         };
         if lexicon::is_object_cue(cue) {
-            if let Some(t) = (from..b.min(from + 8)).find(|&i| self.lower(i) == "that") {
+            // The hearer ends where the content opens: "that", a question word, an
+            // infinitive ("urged voters to …") or a quotation ("told her, “…”").
+            if let Some(t) = (from..b.min(from + 8))
+                .find(|&i| matches!(self.lower(i), "that" | "how" | "whether" | "why" | "what"))
+            {
                 from = t;
             } else if let Some((_, oe)) = self.source_after(from, b) {
                 from = oe;
