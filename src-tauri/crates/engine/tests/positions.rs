@@ -505,3 +505,10 @@ fn the_hearer_of_told_ends_at_a_question_word() {
     let b = brief(text);
     assert_eq!(b.positions[0].text, "how the new quay would be paid for");
 }
+
+#[test]
+fn a_linking_adverb_opening_the_sentence_is_not_content() {
+    let text = "T\n\nStill, the bridge will open in May, an engineer said.";
+    let b = brief(text);
+    assert_eq!(b.positions[0].text, "the bridge will open in May");
+}

@@ -626,8 +626,8 @@ impl View<'_, '_> {
                 .find(|&i| self.lower(i) == "that" || self.is_punct(i, &[',', ':', '“', '"']))
         };
         if lexicon::is_object_cue(cue) {
-            // The hearer ends where the content opens: "that", a question word, an
-            // infinitive ("urged voters to …") or a quotation ("told her, “…”").
+            // The hearer ends where the content opens: at "that" or a question word ("told
+            // the board on Monday how …"), else after the hearer's phrase.
             if let Some(t) = (from..b.min(from + 8))
                 .find(|&i| matches!(self.lower(i), "that" | "how" | "whether" | "why" | "what"))
             {

@@ -524,5 +524,30 @@ fn clean(doc: &Doc<'_>, span: Span) -> Span {
         }
     }
     s.end -= t.len() - t2.len();
+    // "However, the plan will fail, she said": a linking adverb ties the sentence to the
+    // article, not to what was said.
+    let t = doc.slice(s);
+    if let Some((first, rest)) = t.split_once(',')
+        && LINKING_ADVERBS
+            .iter()
+            .any(|w| first.eq_ignore_ascii_case(w))
+        && rest.trim_start().len() > 1
+    {
+        s.start += first.len() + 1;
+    }
     trim(doc.text, s)
 }
+
+/// Adverbs that open a sentence to link it to the one before ("However, …").
+const LINKING_ADVERBS: &[&str] = &[
+    "however",
+    "still",
+    "indeed",
+    "moreover",
+    "meanwhile",
+    "nonetheless",
+    "nevertheless",
+    "furthermore",
+    "besides",
+    "instead",
+];
