@@ -512,3 +512,10 @@ fn a_linking_adverb_opening_the_sentence_is_not_content() {
     let b = brief(text);
     assert_eq!(b.positions[0].text, "the bridge will open in May");
 }
+
+#[test]
+fn the_feeling_expressed_is_the_cue_not_the_content() {
+    let text = "T\n\nThe ministry expressed deep concern about the closure of the northern border.";
+    let b = brief(text);
+    assert_eq!(b.positions[0].text, "the closure of the northern border");
+}

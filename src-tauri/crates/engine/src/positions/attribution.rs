@@ -636,6 +636,15 @@ impl View<'_, '_> {
                 from = oe;
             }
         }
+        if matches!(cue, "expressed" | "voiced")
+            && let Some(t) = (from + 1..b.min(from + 3))
+                .find(|&i| matches!(self.lower(i), "that" | "about" | "over" | "at"))
+            && (from..t).all(|i| self.is_word(i) && !self.is_name_word(i))
+        {
+            // "expressed deep concern that …": the feeling is the cue's object; what it is
+            // about is the content.
+            from = t;
+        }
         if from < b && self.is_word(from) && lexicon::is_adverbial_start(self.lower(from)) {
             // "said Sunday on Fox News that …": the content follows the adverbial; with no
             // "that", comma or quotation after it, the content is elsewhere.
