@@ -447,3 +447,75 @@ fn relative_clause_between_source_and_cue_is_skipped() {
     let source = b.positions[0].source_span.expect("a source");
     assert_eq!(&text[source.start..source.end], "The Acme Council");
 }
+
+#[test]
+fn relative_clause_after_a_bracketed_acronym_is_skipped_back_to_the_body() {
+    let text = "T\n\nThe Baltic Grain Board (BGB), which sets harvest quotas in the north, \
+                said in a statement that prices would rise.";
+    let b = brief(text);
+    let p = &b.positions[0];
+    let source = p.source_span.expect("a source");
+    assert_eq!(&text[source.start..source.end], "The Baltic Grain Board");
+    assert!(p.speaker.contains("Grain Board"), "speaker {:?}", p.speaker);
+}
+
+#[test]
+fn content_cut_before_the_next_speaker_drops_the_dangling_conjunction() {
+    let text = "T\n\nFarmers have asked the ministry to release the soil survey behind the ban, \
+                and Minister Tomas Vik said he would look at the request.";
+    let b = brief(text);
+    let texts: Vec<&str> = b.positions.iter().map(|p| p.text.as_str()).collect();
+    assert!(
+        texts.contains(&"to release the soil survey behind the ban"),
+        "contents {texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .all(|t| !t.ends_with("and") && !t.ends_with(',')),
+        "contents {texts:?}"
+    );
+}
+
+#[test]
+fn content_that_is_only_a_pronoun_is_no_position() {
+    let text = "T\n\nThe port may close next week, but neither city has confirmed it.";
+    let b = brief(text);
+    assert!(
+        b.positions.iter().all(|p| p.text != "it"),
+        "positions {:?}",
+        b.positions.iter().map(|p| &p.text).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_common_place_modifier_does_not_become_the_source() {
+    let text = "T\n\nResidents on both coasts have warned that the new tolls could hurt trade.";
+    let b = brief(text);
+    let p = &b.positions[0];
+    let source = p.source_span.expect("a source");
+    assert_eq!(&text[source.start..source.end], "Residents");
+    assert_eq!(p.text, "that the new tolls could hurt trade");
+}
+
+#[test]
+fn the_hearer_of_told_ends_at_a_question_word() {
+    let text =
+        "T\n\nMayor Lena Dahl told the harbour board on Monday how the new quay would be paid for.";
+    let b = brief(text);
+    assert_eq!(b.positions[0].text, "how the new quay would be paid for");
+}
+
+#[test]
+fn a_linking_adverb_opening_the_sentence_is_not_content() {
+    let text = "T\n\nStill, the bridge will open in May, an engineer said.";
+    let b = brief(text);
+    assert_eq!(b.positions[0].text, "the bridge will open in May");
+}
+
+#[test]
+fn the_feeling_expressed_is_the_cue_not_the_content() {
+    let text = "T\n\nThe ministry expressed deep concern about the closure of the northern border.";
+    let b = brief(text);
+    assert_eq!(b.positions[0].text, "the closure of the northern border");
+}

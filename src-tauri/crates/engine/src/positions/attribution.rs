@@ -215,7 +215,7 @@ impl View<'_, '_> {
                     let w = self.lower(open + 1);
                     w.ends_with("ing") || w == "which" || w == "who"
                 }
-                && let Some(found) = self.phrase_ending(a, open)
+                && let Some(found) = self.phrase_ending(a, self.before_bracket(a, open))
             {
                 return Some(found);
             }
@@ -226,16 +226,9 @@ impl View<'_, '_> {
                 .or_else(|| self.named_before_apposition(a, e - 1));
         }
         // "Sen. David Perdue (R-Ga.) said": skip the bracket.
-        if self.is_punct(e - 1, &[')']) {
-            if let Some(open) = (e.saturating_sub(8).max(a)..e - 1)
-                .rev()
-                .find(|&i| self.is_punct(i, &['(']))
-            {
-                e = open;
-            }
-            if e == a {
-                return None;
-            }
+        e = self.before_bracket(a, e);
+        if e == a {
+            return None;
         }
         let h = e - 1;
         if self.lower(h) == "who" && h > a {
@@ -243,7 +236,39 @@ impl View<'_, '_> {
             return Some((h, e));
         }
         self.phrase_ending(a, e)
+            .map(|found| self.head_of_common_modifier(a, found).unwrap_or(found))
             .or_else(|| self.head_before_modifier(a, e))
+    }
+
+    /// Where the phrase ending at token `e` ends once a bracket closing there ("(NAFC)",
+    /// "(R-Ga.)") is skipped; `e` itself when none closes there.
+    fn before_bracket(&self, a: usize, e: usize) -> usize {
+        if e > a
+            && self.is_punct(e - 1, &[')'])
+            && let Some(open) = (e.saturating_sub(8).max(a)..e - 1)
+                .rev()
+                .find(|&i| self.is_punct(i, &['(']))
+        {
+            return open;
+        }
+        e
+    }
+
+    /// "Industry groups on both sides said": when the phrase found before the cue is the
+    /// common-noun object of a place preposition, the speaker is the head before it, not
+    /// the sides or the region. A named object ("officials in Kyiv") is left as it is, and
+    /// "of"/"for" ("a spokesman for the ministry") tie the head to the named body.
+    fn head_of_common_modifier(&self, a: usize, (s, e): (usize, usize)) -> Option<(usize, usize)> {
+        if s < a + 2 || !matches!(self.lower(s - 1), "on" | "at" | "in" | "from" | "across") {
+            return None;
+        }
+        if (s..e).any(|i| self.is_name_word(i) || self.is_title(i))
+            || lexicon::pronoun(self.word(e - 1)).is_some()
+            || !self.is_head(s - 2)
+        {
+            return None;
+        }
+        self.phrase_ending(a, s - 1)
     }
 
     /// "Jane Roe, director of the institute at the law school, said": the name before an
@@ -601,11 +626,24 @@ impl View<'_, '_> {
                 .find(|&i| self.lower(i) == "that" || self.is_punct(i, &[',', ':', '“', '"']))
         };
         if lexicon::is_object_cue(cue) {
-            if let Some(t) = (from..b.min(from + 8)).find(|&i| self.lower(i) == "that") {
+            // The hearer ends where the content opens: at "that" or a question word ("told
+            // the board on Monday how …"), else after the hearer's phrase.
+            if let Some(t) = (from..b.min(from + 8))
+                .find(|&i| matches!(self.lower(i), "that" | "how" | "whether" | "why" | "what"))
+            {
                 from = t;
             } else if let Some((_, oe)) = self.source_after(from, b) {
                 from = oe;
             }
+        }
+        if matches!(cue, "expressed" | "voiced")
+            && let Some(t) = (from + 1..b.min(from + 3))
+                .find(|&i| matches!(self.lower(i), "that" | "about" | "over" | "at"))
+            && (from..t).all(|i| self.is_word(i) && !self.is_name_word(i))
+        {
+            // "expressed deep concern that …": the feeling is the cue's object; what it is
+            // about is the content.
+            from = t;
         }
         if from < b && self.is_word(from) && lexicon::is_adverbial_start(self.lower(from)) {
             // "said Sunday on Fox News that …": the content follows the adverbial; with no

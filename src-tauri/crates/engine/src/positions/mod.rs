@@ -150,7 +150,9 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
                 ) else {
                     continue;
                 };
-                if raws.iter().rev().take(4).any(|r| r.content == content) {
+                if is_bare_pronoun(doc, content)
+                    || raws.iter().rev().take(4).any(|r| r.content == content)
+                {
                     continue;
                 }
                 let cue = tk.span(f.cue.0, f.cue.1);
@@ -484,6 +486,21 @@ fn cap(doc: &Doc<'_>, span: Span) -> Span {
     Span::new(span.start, cut.max(span.start))
 }
 
+/// Conjunctions that cannot end a content: they join it to a clause that was cut off.
+const TRAILING_CONJUNCTIONS: &[&str] = &["and", "but", "or", "while", "whereas"];
+
+/// Words that, standing alone, only point at something said elsewhere ("confirmed it"):
+/// such content states no position.
+const BARE_PRONOUNS: &[&str] = &[
+    "it", "this", "that", "these", "those", "them", "him", "her", "so", "one",
+];
+
+/// True when the content is a lone pronoun.
+fn is_bare_pronoun(doc: &Doc<'_>, content: Span) -> bool {
+    let t = doc.slice(content);
+    BARE_PRONOUNS.iter().any(|p| t.eq_ignore_ascii_case(p))
+}
+
 /// `span` trimmed of white space and of final sentence punctuation.
 fn clean(doc: &Doc<'_>, span: Span) -> Span {
     let mut s = trim(doc.text, cap(doc, span));
@@ -496,6 +513,41 @@ fn clean(doc: &Doc<'_>, span: Span) -> Span {
     {
         t2 = inner.trim_end_matches(['.', ',', ';', ':', ' ', '—', '-']);
     }
+    // "…, and Y said B": content cut where the next attribution starts keeps no dangling
+    // conjunction or comma.
+    for conjunction in TRAILING_CONJUNCTIONS {
+        if let Some(inner) = t2.strip_suffix(conjunction)
+            && inner.ends_with(char::is_whitespace)
+        {
+            t2 = inner.trim_end_matches(['.', ',', ';', ':', ' ', '—', '-']);
+            break;
+        }
+    }
     s.end -= t.len() - t2.len();
+    // "However, the plan will fail, she said": a linking adverb ties the sentence to the
+    // article, not to what was said.
+    let t = doc.slice(s);
+    if let Some((first, rest)) = t.split_once(',')
+        && LINKING_ADVERBS
+            .iter()
+            .any(|w| first.eq_ignore_ascii_case(w))
+        && rest.trim_start().len() > 1
+    {
+        s.start += first.len() + 1;
+    }
     trim(doc.text, s)
 }
+
+/// Adverbs that open a sentence to link it to the one before ("However, …").
+const LINKING_ADVERBS: &[&str] = &[
+    "however",
+    "still",
+    "indeed",
+    "moreover",
+    "meanwhile",
+    "nonetheless",
+    "nevertheless",
+    "furthermore",
+    "besides",
+    "instead",
+];
