@@ -120,6 +120,22 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "said",
         "unnamed experts",
     ),
+    // A common noun capitalised only because it opens the sentence is written in lower case.
+    (
+        "Harbour residents said the new levy would close small shops.",
+        "the new levy would close small shops",
+        PositionKind::Paraphrase,
+        "said",
+        "unnamed harbour residents",
+    ),
+    // A demonym keeps its capital.
+    (
+        "Finnish officials said the border crossings would stay shut.",
+        "the border crossings would stay shut",
+        PositionKind::Paraphrase,
+        "said",
+        "unnamed Finnish officials",
+    ),
     // An adverb between source and cue ("has long said").
     (
         "Senator Maria Lund has long said that the quota favours large trawlers.",

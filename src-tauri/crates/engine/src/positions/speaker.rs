@@ -38,7 +38,10 @@ pub(crate) fn resolve(
         None if lexicon::pronoun(text).is_some() => {
             table.intern("unnamed source", PartyKind::Person, false)
         }
-        None => appositive(doc, table, source).unwrap_or_else(|| described(table, text, source)),
+        None => appositive(doc, table, source).unwrap_or_else(|| {
+            let opens = opens_sentence(doc, source);
+            described(table, text, source, opens)
+        }),
     };
     let d = &mut table.drafts[p];
     d.speaker = true;
@@ -134,7 +137,7 @@ fn appositive(doc: &Doc<'_>, table: &PartyTable, source: Span) -> Option<usize> 
 }
 
 /// A party for a source phrase that names nobody already known.
-fn described(table: &mut PartyTable, text: &str, source: Span) -> usize {
+fn described(table: &mut PartyTable, text: &str, source: Span, opens_sentence: bool) -> usize {
     // "The country has announced": a source phrase stops before its verb.
     let words: Vec<&str> = text
         .split_whitespace()
@@ -185,9 +188,14 @@ fn described(table: &mut PartyTable, text: &str, source: Span) -> usize {
             && words.get(1).is_some_and(|w| w.eq_ignore_ascii_case("two")));
     let mut body = body.join(" ");
     // Sentence-initial capital on a plain noun ("Analysts warn"): write it as a noun.
+    // The same for any first word that only has its capital from opening the sentence
+    // ("Industry groups on both sides"): every other word is lower case and the word is no
+    // gazetteer name ("Chinese officials" keeps its capital).
     if body.split_whitespace().next().is_some_and(|w| {
         let l = w.to_lowercase();
-        lexicon::is_source_noun(&l) || lexicon::is_source_modifier(&l)
+        lexicon::is_source_noun(&l)
+            || lexicon::is_source_modifier(&l)
+            || (opens_sentence && sentence_capital_only(&body) && table.by_word(w).is_none())
     }) {
         let mut c = body.chars();
         body = c
@@ -224,4 +232,34 @@ fn described(table: &mut PartyTable, text: &str, source: Span) -> usize {
     table.mention(p, source, text);
     table.drafts[p].reference |= reference;
     p
+}
+
+/// Whether `source` is the first thing in its sentence (after quote marks or brackets).
+fn opens_sentence(doc: &Doc<'_>, source: Span) -> bool {
+    doc.sentence_at(source.start)
+        .and_then(|i| doc.sentences.get(i))
+        .and_then(|s| doc.text.get(s.start..source.start))
+        .is_some_and(|before| {
+            before
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '['))
+        })
+}
+
+/// Whether the phrase's only capital letter is its first one and its first word is not a
+/// gazetteer name, so the capital comes from the sentence and not from a name.
+fn sentence_capital_only(body: &str) -> bool {
+    let mut words = body.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let rest_lower = words.all(|w| !w.chars().any(char::is_uppercase));
+    // Letters only: "Smith's aides" keeps its name.
+    let first_rest_lower =
+        first.chars().all(char::is_alphabetic) && !first.chars().skip(1).any(char::is_uppercase);
+    let is_name = lexicon::GAZETTEER
+        .automaton
+        .find(first)
+        .is_some_and(|m| m.start() == 0 && m.end() == first.len());
+    rest_lower && first_rest_lower && !is_name
 }
