@@ -31,7 +31,9 @@ pub mod paths;
 pub mod recovery;
 pub mod sanitize;
 pub mod single_instance;
+pub mod startup;
 pub mod state;
+pub mod webview;
 
 use tauri::{Builder, Emitter, Manager, Runtime};
 
@@ -52,6 +54,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
             commands::preview::render_note,
             commands::preview::preview_html,
             commands::launch::startup_files,
+            commands::launch::ui_ready,
             commands::notes::notes_list,
             commands::notes::notes_search,
             commands::notes::note_create,
@@ -82,6 +85,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
 /// # Panics
 /// When the window system cannot start (no display): there is nothing to show then.
 pub fn run(context: tauri::Context<tauri::Wry>) {
+    startup::mark_start();
     let args = LaunchArgs::from_env();
     let folders = Folders::resolve(&args);
     let mut builder = tauri::Builder::default();
@@ -107,6 +111,9 @@ pub fn run(context: tauri::Context<tauri::Wry>) {
         .menu(menu::build)
         .on_menu_event(|app, event| menu::on_event(app, &event))
         .setup(|app| {
+            if let Some(window) = app.get_webview_window("main") {
+                webview::configure(&window);
+            }
             let handle = app.handle().clone();
             app.state::<AppState>()
                 .set_change_listener(std::sync::Arc::new(move |events| {
