@@ -45,9 +45,13 @@ mod tests {
         mark_start();
         let first = since_process_start();
         std::thread::sleep(Duration::from_millis(30));
+        let in_main = STARTED.get().unwrap().elapsed();
         let second = since_process_start();
         assert!(second > first, "{second:?} after {first:?}");
-        assert!(second >= STARTED.get().unwrap().elapsed());
+        assert!(
+            second >= in_main,
+            "{second:?} is less than the time since main, {in_main:?}"
+        );
     }
 
     #[cfg(target_os = "linux")]

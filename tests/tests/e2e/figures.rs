@@ -37,9 +37,20 @@ fn fill_vault(root: &Path) {
     }
 }
 
+/// A `kB` field of `/proc/PID/smaps_rollup`.
+fn rollup_kb(rollup: &str, field: &str) -> u64 {
+    rollup
+        .lines()
+        .filter(|l| l.starts_with(field))
+        .filter_map(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .sum()
+}
+
 /// Summed PSS (kB) of the process whose arguments include `needle` and all its descendants
 /// (WebKit's web and network processes are children of the app); prints each process under
-/// `label`.
+/// `label`. Also prints the family's private memory (USS): PSS shares library pages with
+/// every other process mapping them, so it drops when other WebKit apps run on the machine;
+/// USS does not depend on them.
 fn pss_kb(needle: &[u8], label: &str) -> (u64, usize) {
     let mut parent_of = Vec::new();
     let mut roots = Vec::new();
@@ -79,17 +90,13 @@ fn pss_kb(needle: &[u8], label: &str) -> (u64, usize) {
         }
     }
     let mut total = 0;
+    let mut private = 0;
     for pid in &family {
-        let Some(kb) = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
-            .ok()
-            .and_then(|s| {
-                s.lines()
-                    .find(|l| l.starts_with("Pss:"))
-                    .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
-            })
-        else {
+        let Ok(rollup) = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")) else {
             continue;
         };
+        let kb = rollup_kb(&rollup, "Pss:");
+        private += rollup_kb(&rollup, "Private_Clean:") + rollup_kb(&rollup, "Private_Dirty:");
         let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
         println!(
             "FIGURE pss_{label}_process_{} {:.1} MB",
@@ -98,6 +105,10 @@ fn pss_kb(needle: &[u8], label: &str) -> (u64, usize) {
         );
         total += kb;
     }
+    println!(
+        "FIGURE uss_{label}_all_app_processes {:.1} MB (private pages only)",
+        private as f64 / 1024.0
+    );
     (total, family.len())
 }
 
