@@ -7,6 +7,7 @@ const COMMANDS: &[&str] = &[
     "render_note",
     "preview_html",
     "startup_files",
+    "ui_ready",
     "notes_list",
     "notes_search",
     "note_create",

@@ -32,7 +32,9 @@ pub mod recovery;
 pub mod sanitize;
 pub mod show_log;
 pub mod single_instance;
+pub mod startup;
 pub mod state;
+pub mod webview;
 pub mod window;
 
 use tauri::{Builder, Emitter, Manager, Runtime};
@@ -56,6 +58,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
             commands::preview::render_note,
             commands::preview::preview_html,
             commands::launch::startup_files,
+            commands::launch::ui_ready,
             commands::notes::notes_list,
             commands::notes::notes_search,
             commands::notes::note_create,
@@ -89,6 +92,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
 /// # Panics
 /// When the window system cannot start (no display): there is nothing to show then.
 pub fn run(context: tauri::Context<tauri::Wry>) {
+    startup::mark_start();
     let args = LaunchArgs::from_env();
     let folders = Folders::resolve(&args);
     let mut builder = tauri::Builder::default();
@@ -122,6 +126,9 @@ pub fn run(context: tauri::Context<tauri::Wry>) {
                 app.package_info().version,
                 app.state::<AppState>().folders.config.display()
             );
+            if let Some(window) = app.get_webview_window("main") {
+                webview::configure(&window);
+            }
             window::show_later_anyway(app.handle());
             let handle = app.handle().clone();
             app.state::<AppState>()

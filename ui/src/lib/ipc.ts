@@ -117,6 +117,9 @@ export const vaultInfo = (): Promise<VaultInfo> => call<VaultInfo>("vault_info")
 export const importFile = (path: string): Promise<ImportedText> => call<ImportedText>("import_file", { path });
 /** Files named on the command line at start (absolute paths; empty after the first call). */
 export const startupFiles = (): Promise<string[]> => call<string[]>("startup_files");
+/** Tells the app the first screen is painted and usable; resolves to the milliseconds since
+ * the process started (logged by the app: the cold-start figure). */
+export const uiReady = (): Promise<number> => call<number>("ui_ready");
 
 // ---- Crash recovery journal (kept by Rust in the config folder, outside the vault) -------------
 

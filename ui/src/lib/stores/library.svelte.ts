@@ -9,48 +9,56 @@ import { CommandError, toCommandError } from "../ipc";
 export const SEARCH_DEBOUNCE_MS = 120;
 
 export class Library {
-  notes = $state<NoteSummary[]>([]);
+  // Lists arrive whole from Rust and are replaced whole, never edited in place: raw state
+  // (no deep proxy per note) keeps a 1,000-note vault cheap to hold and to re-list.
+  notes = $state.raw<NoteSummary[]>([]);
   query = $state("");
   /** Results of the current query, best first (null when the query is empty: show all notes). */
-  results = $state<SearchHit[] | null>(null);
+  results = $state.raw<SearchHit[] | null>(null);
   partyFilter = $state("");
   statusFilter = $state("");
   loading = $state(false);
   error = $state<CommandError | null>(null);
   /** The party whose index is shown, and its hits. */
   party = $state<string | null>(null);
-  partyHits = $state<PartyHit[]>([]);
-  trash = $state<TrashEntry[]>([]);
+  partyHits = $state.raw<PartyHit[]>([]);
+  trash = $state.raw<TrashEntry[]>([]);
 
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
   private searchSeq = 0;
 
   /** Notes after search and filters, in the order to show. */
-  get visible(): NoteSummary[] {
+  readonly visible: NoteSummary[] = $derived.by(() => {
     const base = this.results ? this.results.map((h) => h.note) : this.notes;
     const party = this.partyFilter;
     const status = this.statusFilter;
+    if (party === "" && status === "") return base;
     return base.filter(
       (n) => (party === "" || n.parties.includes(party)) && (status === "" || (n.status ?? "") === status),
     );
-  }
+  });
 
   /** Every party named in any note, sorted, for the filter and the party index. */
-  get parties(): string[] {
+  readonly parties: string[] = $derived.by(() => {
     const all = new Set<string>();
     for (const n of this.notes) for (const p of n.parties) all.add(p);
     return [...all].sort((a, b) => a.localeCompare(b));
-  }
+  });
 
-  /** The search snippet for a note in the current results. */
-  snippet(path: string): string | null {
-    return this.results?.find((h) => h.note.path === path)?.snippet ?? null;
-  }
-
-  get statuses(): string[] {
+  readonly statuses: string[] = $derived.by(() => {
     const all = new Set<string>();
     for (const n of this.notes) if (n.status) all.add(n.status);
     return [...all].sort();
+  });
+
+  /** Search snippets by note path, for the current results. */
+  private readonly snippets: Map<string, string> = $derived(
+    new Map((this.results ?? []).map((h) => [h.note.path, h.snippet] as const)),
+  );
+
+  /** The search snippet for a note in the current results. */
+  snippet(path: string): string | null {
+    return this.snippets.get(path) ?? null;
   }
 
   async refresh(): Promise<void> {

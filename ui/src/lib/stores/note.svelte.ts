@@ -7,6 +7,7 @@ import type { NoteSummary } from "../bindings/NoteSummary";
 import type { OpenNote } from "../bindings/OpenNote";
 import * as ipc from "../ipc";
 import { CommandError, toCommandError } from "../ipc";
+import { mark, MARKS } from "../perf";
 
 /** none: no note open; draft: rendered from a brief, not yet in the vault. */
 export type SaveState = "none" | "draft" | "saved" | "unsaved" | "saving" | "conflict" | "error";
@@ -67,6 +68,7 @@ export class NoteSession {
     try {
       const md = await ipc.renderNote(brief, text);
       if (seq !== this.loadSeq) return;
+      mark(MARKS.noteRendered);
       this.path = null;
       this.markdown = md;
       this.rendered = md;
@@ -289,7 +291,10 @@ export class NoteSession {
     const seq = ++this.previewSeq;
     try {
       const html = await ipc.previewHtml(this.markdown);
-      if (seq === this.previewSeq) this.previewHtml = html;
+      if (seq === this.previewSeq) {
+        this.previewHtml = html;
+        mark(MARKS.previewShown);
+      }
     } catch (e) {
       if (seq === this.previewSeq) this.error = toCommandError(e);
     }

@@ -5,6 +5,7 @@ import type { Progress } from "../bindings/Progress";
 import type { Span } from "../bindings/Span";
 import * as ipc from "../ipc";
 import { CommandError, toCommandError } from "../ipc";
+import { mark, MARKS } from "../perf";
 import { ByteIndex } from "../spans";
 
 export type Section = "parties" | "positions" | "questions" | "dates";
@@ -137,6 +138,7 @@ export class Workspace {
     this.state = "drafting";
     this.error = null;
     this.progress = null;
+    mark(MARKS.draftStart);
     try {
       const brief = await ipc.draft(
         text,
@@ -148,6 +150,7 @@ export class Workspace {
         },
         (p) => (this.progress = p),
       );
+      mark(MARKS.draftReply);
       this.show(brief, text);
       return brief;
     } catch (e) {
