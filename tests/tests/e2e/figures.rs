@@ -50,7 +50,8 @@ fn rollup_kb(rollup: &str, field: &str) -> u64 {
 /// (WebKit's web and network processes are children of the app); prints each process under
 /// `label`. Also prints the family's private memory (USS): PSS shares library pages with
 /// every other process mapping them, so it drops when other WebKit apps run on the machine;
-/// USS does not depend on them.
+/// USS does not depend on them. Anonymous memory (`Pss_Anon`: heaps, JavaScript, caches) is
+/// printed too: it is what the app itself controls, while library pages depend on the machine.
 fn pss_kb(needle: &[u8], label: &str) -> (u64, usize) {
     let mut parent_of = Vec::new();
     let mut roots = Vec::new();
@@ -91,12 +92,14 @@ fn pss_kb(needle: &[u8], label: &str) -> (u64, usize) {
     }
     let mut total = 0;
     let mut private = 0;
+    let mut anon = 0;
     for pid in &family {
         let Ok(rollup) = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")) else {
             continue;
         };
         let kb = rollup_kb(&rollup, "Pss:");
         private += rollup_kb(&rollup, "Private_Clean:") + rollup_kb(&rollup, "Private_Dirty:");
+        anon += rollup_kb(&rollup, "Pss_Anon:");
         let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
         println!(
             "FIGURE pss_{label}_process_{} {:.1} MB",
@@ -108,6 +111,10 @@ fn pss_kb(needle: &[u8], label: &str) -> (u64, usize) {
     println!(
         "FIGURE uss_{label}_all_app_processes {:.1} MB (private pages only)",
         private as f64 / 1024.0
+    );
+    println!(
+        "FIGURE pss_anon_{label}_all_app_processes {:.1} MB (anonymous pages: heaps, scripts, caches)",
+        anon as f64 / 1024.0
     );
     (total, family.len())
 }
