@@ -168,6 +168,13 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "said",
         "Lena Holt",
     ),
+    (
+        "Readers wrote in.\n\n“The debate changed my vote.” ― Mara Lind\n“It changed nothing for me.” ― Jon Aster",
+        "It changed nothing for me.",
+        PositionKind::Quote,
+        "―",
+        "Jon Aster",
+    ),
 ];
 
 #[test]

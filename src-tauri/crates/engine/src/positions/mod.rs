@@ -50,6 +50,36 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
     let mut statement: Option<(usize, Span, Span)> = None;
     for (si, &(a, b)) in tk.sentences.iter().enumerate() {
         let sentence = doc.sentences[si];
+        // Vox-pop quotations signed with a dash and a name ("“…” ― Jane Doe"), one per line:
+        // a line break does not end a sentence, so one sentence may hold the end of one and
+        // the start of the next.
+        let mut signed = false;
+        while let Some((qi, cue, source)) = signed_quote(
+            doc,
+            &quotes,
+            &used,
+            Span::new(sentence.start.max(turn_end), sentence.end),
+        ) {
+            used[qi] = true;
+            signed = true;
+            turn_end = source.end;
+            let content = cap(doc, quotes[qi].inner);
+            let (party, speaker) =
+                speaker::resolve(doc, parties, source, raws.last().map(|r| r.party));
+            raws.push(Raw {
+                kind: PositionKind::Quote,
+                content,
+                cue,
+                source,
+                stance: stance::of(doc, Stance::Neutral, content),
+                sentence: Span::new(quotes[qi].open.start, source.end),
+                party,
+                speaker,
+            });
+        }
+        if signed {
+            continue;
+        }
         if sentence.start < turn_end {
             continue;
         }
@@ -365,6 +395,39 @@ fn before_conjunction(doc: &Doc<'_>, start: usize, cue: usize) -> Option<usize> 
 }
 
 /// The quotation whose marks enclose byte `pos`, if any.
+/// The first signed quotation ("“…” ― Jane Doe") opening a line within `sentence`, with its
+/// cue and source spans.
+fn signed_quote(
+    doc: &Doc<'_>,
+    quotes: &[Quote],
+    used: &[bool],
+    sentence: Span,
+) -> Option<(usize, Span, Span)> {
+    let first = quotes.partition_point(|q| q.open.start < sentence.start);
+    quotes[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, q)| q.open.start < sentence.end)
+        .filter(|&(i, q)| !used[first + i] && opens_line(doc, q.open.start))
+        .find_map(|(i, q)| {
+            let (cue, source) = quotes::signature(doc, q)?;
+            Some((first + i, cue, source))
+        })
+}
+
+/// Whether only blanks stand between the start of the line and `pos`.
+fn opens_line(doc: &Doc<'_>, pos: usize) -> bool {
+    // Looks back a few characters only, so a long line full of quotes stays linear.
+    for c in doc.text[..pos].chars().rev().take(8) {
+        match c {
+            '\n' => return true,
+            ' ' | '\t' | '\u{a0}' | '\r' => {}
+            _ => return false,
+        }
+    }
+    pos == 0 || doc.text[..pos].chars().rev().take(9).count() < 9
+}
+
 fn quote_at(quotes: &[Quote], pos: usize) -> Option<usize> {
     let i = quotes.partition_point(|q| q.outer().end <= pos);
     quotes

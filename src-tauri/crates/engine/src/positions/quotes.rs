@@ -91,6 +91,49 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Quote> {
     out
 }
 
+/// Longest name that signs a quotation, in words.
+const SIGNATURE_WORDS: usize = 5;
+
+/// Lower-case particles inside a person's name ("Juan de la Cruz").
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "de", "del", "der", "la", "le", "van", "von",
+];
+
+/// A quotation signed vox-pop style, with a dash and a name after its closing mark that end
+/// the line ("“…” ― Jane Doe"): the dash (the cue) and the name (the source).
+pub(crate) fn signature(doc: &Doc<'_>, q: &Quote) -> Option<(Span, Span)> {
+    const BLANK: [char; 3] = [' ', '\u{a0}', '\t'];
+    let close = q.close?;
+    let rest = &doc.text[close.end..];
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let after = line.trim_start_matches(BLANK);
+    let dash = after
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '―' | '—' | '–'))?;
+    let dash_at = close.end + (line.len() - after.len());
+    let name = after[dash.len_utf8()..].trim_start_matches(BLANK);
+    let name_at = close.end + (line.len() - name.len());
+    let name = name.trim_end_matches(['.', ' ', '\u{a0}', '\t', '\r']);
+    let mut words = 0;
+    for w in name.split(BLANK).filter(|w| !w.is_empty()) {
+        let named = w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+        if !named && !NAME_PARTICLES.contains(&w) {
+            return None;
+        }
+        words += 1;
+    }
+    // One word is more often a place or an outlet than a person.
+    (2..=SIGNATURE_WORDS).contains(&words).then(|| {
+        (
+            Span::new(dash_at, dash_at + dash.len_utf8()),
+            Span::new(name_at, name_at + name.len()),
+        )
+    })
+}
+
 fn push(doc: &Doc<'_>, open: Span, close: Option<Span>, inner: Span, out: &mut Vec<Quote>) {
     let inner = crate::text::trim(doc.text, inner);
     if !inner.is_empty() {
@@ -135,5 +178,31 @@ mod tests {
             quotes("«Talks are set,\" she said. «Soon.»"),
             ["Talks are set,", "Soon."]
         );
+    }
+
+    fn signed(t: &str) -> Option<(&str, &str)> {
+        let d = Doc::new(t, 0);
+        let q = find(&d)[0];
+        signature(&d, &q).map(|(c, s)| (&t[c.range()], &t[s.range()]))
+    }
+
+    #[test]
+    fn a_dash_and_a_name_ending_the_line_sign_a_quotation() {
+        assert_eq!(
+            signed("“We need better schools.” ― Ana María de la Fuente.\n“Next.”"),
+            Some(("―", "Ana María de la Fuente"))
+        );
+        assert_eq!(
+            signed("“Jobs first.”\u{a0}— Tom O’Neil"),
+            Some(("—", "Tom O’Neil"))
+        );
+        // A single word, a lower-case phrase, or more text on the line is no signature.
+        assert_eq!(signed("“Jobs first.” — Reuters"), None);
+        assert_eq!(signed("“Jobs first.” — said a voter"), None);
+        assert_eq!(
+            signed("“Jobs first.” — Tom Lee, a voter, said on Monday"),
+            None
+        );
+        assert_eq!(signed("“Jobs first,” Tom Lee said."), None);
     }
 }
