@@ -200,6 +200,23 @@ pub(crate) fn is_document_noun(word: &str) -> bool {
     DOCUMENT_NOUNS.binary_search(&word).is_ok()
 }
 
+static LINKING_ADVERBS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/linking_adverbs.txt")));
+
+/// True when `word` (lower case) links its sentence to the one before ("however").
+pub(crate) fn is_linking_adverb(word: &str) -> bool {
+    LINKING_ADVERBS.binary_search(&word).is_ok()
+}
+
+static CHANNEL_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/channel_nouns.txt")));
+
+/// True when `word` (lower case) names a channel a statement went out on ("statement",
+/// "twitter").
+pub(crate) fn is_channel_noun(word: &str) -> bool {
+    CHANNEL_NOUNS.binary_search(&word).is_ok()
+}
+
 static MEDIA: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("../data/media.txt")));
 

@@ -175,6 +175,55 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "―",
         "Jon Aster",
     ),
+    (
+        "Mara Lind, in a statement released by her office on Thursday, said she “values the court’s careful work”.",
+        "she “values the court’s careful work”",
+        PositionKind::Paraphrase,
+        "said",
+        "Mara Lind",
+    ),
+    (
+        "Security experts and Western officials, however, said they believed the leak was planned.",
+        "they believed the leak was planned",
+        PositionKind::Paraphrase,
+        "said",
+        "unnamed Western officials",
+    ),
+    (
+        "Senator Jon Aster arrived late. Aster, who has already raised funds for the mayor, said he also may campaign for her.",
+        "he also may campaign for her",
+        PositionKind::Paraphrase,
+        "said",
+        "Jon Aster",
+    ),
+    (
+        "Two aid workers were among the passengers, Algerian foreign ministry spokesman Karim Benali said Thursday.",
+        "Two aid workers were among the passengers",
+        PositionKind::Paraphrase,
+        "said",
+        "Karim Benali",
+    ),
+    (
+        "Minister Anna Berg spoke first. Still, she said, the talks must decide who gets the funds.",
+        "the talks must decide who gets the funds",
+        PositionKind::Paraphrase,
+        "said",
+        "Anna Berg",
+    ),
+    (
+        "President Omar Diallo told the forum he was against the war from the start.",
+        "he was against the war from the start",
+        PositionKind::Paraphrase,
+        "told",
+        "Omar Diallo",
+    ),
+    (
+        "Foreign Minister Anna Berg warned that sanctions would follow in a statement on Thursday.",
+        "that sanctions would follow",
+        PositionKind::Paraphrase,
+        "warned",
+        "Anna Berg",
+    ),
 ];
 
 #[test]

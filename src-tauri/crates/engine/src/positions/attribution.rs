@@ -16,6 +16,10 @@ use crate::text::{Doc, TokKind};
 /// Longest participle clause (tokens) between a source and its cue ("X, speaking …, said").
 const PARTICIPLE_CLAUSE_TOKENS: usize = 24;
 
+/// Most modifier words looked through before a source phrase for the comma that ends the
+/// content ("…, Algerian foreign ministry spokesman Ben Ali said").
+const MODIFIER_LOOKBACK: usize = 4;
+
 /// Longest prepositional modifier (tokens) between a source's head and its cue.
 const MODIFIER_TOKENS: usize = 8;
 
@@ -45,6 +49,9 @@ pub(crate) struct Found {
     /// Stance the cue suggests.
     pub stance: Stance,
 }
+
+/// Pronouns that open a clause as its subject ("told reporters *they* …").
+const SUBJECT_PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "you"];
 
 static CUE_PARTICLES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../../data/cue_particles.txt")));
@@ -211,9 +218,15 @@ impl View<'_, '_> {
                 && open + 1 < e - 1
                 && self.is_word(open + 1)
                 && {
-                    // … or a relative clause: "The commission (NAFC), which monitors …, said".
+                    // … or a relative clause: "The commission (NAFC), which monitors …, said";
+                    // … or an adverbial: "Jane Roe, in a statement on Monday, said", "The
+                    // officials, however, said".
                     let w = self.lower(open + 1);
-                    w.ends_with("ing") || w == "which" || w == "who"
+                    w.ends_with("ing")
+                        || w == "which"
+                        || w == "who"
+                        || lexicon::is_adverbial_start(w)
+                        || (open + 2 == e - 1 && lexicon::is_linking_adverb(w))
                 }
                 && let Some(found) = self.phrase_ending(a, self.before_bracket(a, open))
             {
@@ -520,12 +533,17 @@ impl View<'_, '_> {
             // Inverted: "…, said the minister." / "“…,” said Trump."
             if c > a
                 && self.is_punct(c - 1, &[',', '”', '"', '’', '\''])
-                && let Some(source) = self.source_after(c + 1, b).filter(|&(_, e)| {
+                && let Some(source) = self.source_after(c + 1, b).filter(|&(s, e)| {
+                    // "…, said he." — but in "…, said he “values …”" or "…, said he also
+                    // may …" the pronoun is the subject of the content that follows.
+                    let pronoun = e == s + 1 && lexicon::pronoun(self.word(s)).is_some();
                     e >= b
-                        || self.tk.toks[e].kind == TokKind::Punct
-                        || (!lexicon::is_object_cue(lw)
-                            && lexicon::is_adverbial_start(self.lower(e)))
-                        || matches!(self.lower(e), "who" | "of")
+                        || self.is_punct(e, &[',', '.', ';', '!', '?', ')', '—'])
+                        || (!pronoun
+                            && (self.tk.toks[e].kind == TokKind::Punct
+                                || (!lexicon::is_object_cue(lw)
+                                    && lexicon::is_adverbial_start(self.lower(e)))
+                                || matches!(self.lower(e), "who" | "of")))
                 })
                 && (!matches!(lw, "read" | "reads")
                     || lexicon::is_document_noun(self.lower(source.1 - 1)))
@@ -559,8 +577,22 @@ impl View<'_, '_> {
             if matches!(lw, "read" | "reads") && !lexicon::is_document_noun(self.lower(e - 1)) {
                 continue;
             }
+            // "…, Algerian foreign ministry spokesman Ben Ali said": the phrase found may
+            // start after a few modifiers of its own; the comma before them still counts.
+            let lead = (s.saturating_sub(MODIFIER_LOOKBACK).max(a + 1)..s)
+                .rev()
+                .take_while(|&i| self.is_word(i) && !self.is_function_word(i))
+                .last()
+                .unwrap_or(s);
             let after_comma =
-                !participle && s > a + 1 && self.is_punct(s - 1, &[',', '”', '"', '—', '\'']);
+                !participle && lead > a + 1 && self.is_punct(lead - 1, &[',', '”', '"', '—', '\'']);
+            // "Still, he said, officials …": a lone word before the source is no content.
+            let lone_lead = (a..lead.saturating_sub(1))
+                .filter(|&i| self.is_word(i))
+                .take(2)
+                .count()
+                <= 1;
+            let s_content = lead;
             // "said (on Monday) that …" — but not "said, adding that …".
             let that_follows = (c + 1..b.min(c + 12))
                 .take_while(|&i| !self.is_punct(i, &[',', '.', ';']))
@@ -595,9 +627,9 @@ impl View<'_, '_> {
                 && (quote_first
                     || quote_before
                     || (gloss_follows && s > a + 2)
-                    || (after_comma && tail_short && !clause_follows))
+                    || (after_comma && tail_short && !clause_follows && !lone_lead))
             {
-                Content::Before(self.tk.toks[s - 1].span.start)
+                Content::Before(self.tk.toks[s_content - 1].span.start)
             } else {
                 let from = self.content_start(c, b, lw);
                 if from >= b || self.is_punct(from, &['.']) {
@@ -634,6 +666,16 @@ impl View<'_, '_> {
                 from = t;
             } else if let Some((_, oe)) = self.source_after(from, b) {
                 from = oe;
+            } else if let Some(t) = (from + 1..b.min(from + 8))
+                .take_while(|&i| self.is_word(i) || self.tk.toks[i].kind == TokKind::Possessive)
+                .find(|&i| {
+                    let w = self.lower(i);
+                    SUBJECT_PRONOUNS.contains(&w)
+                })
+            {
+                // "told the forum he was …", "urged Republicans to join …": the hearer is
+                // the words before the content's subject or its "to".
+                from = t;
             }
         }
         if matches!(cue, "expressed" | "voiced")

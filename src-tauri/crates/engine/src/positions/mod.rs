@@ -12,6 +12,7 @@ mod speaker;
 mod stance;
 mod transcript;
 
+use crate::lexicon;
 use crate::model::{Position, PositionKind, Span, Stance};
 use crate::parties::PartyTable;
 use crate::text::{Doc, trim};
@@ -194,6 +195,11 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
                 } else {
                     content
                 };
+                let content = if kind == PositionKind::Paraphrase {
+                    without_channel(doc, content)
+                } else {
+                    content
+                };
                 let (party, speaker) =
                     speaker::resolve(doc, parties, source, raws.last().map(|r| r.party));
                 let source = with_antecedent(doc, parties, party, source);
@@ -326,6 +332,39 @@ fn relative_clause_end(doc: &Doc<'_>, content: Span) -> Span {
                 }
             }
             _ => {}
+        }
+    }
+    content
+}
+
+/// Most words a closing channel adverbial may have ("in a statement on Thursday").
+const CHANNEL_WORDS: usize = 6;
+
+/// "… that the talks would resume, in a statement on Monday": a closing adverbial that names
+/// the channel the words went out on belongs to the report, not to what was said. It opens
+/// with in/on/during/via, holds a channel noun (`data/channel_nouns.txt`) within its first
+/// three words, and runs to the content's end without a comma.
+fn without_channel(doc: &Doc<'_>, content: Span) -> Span {
+    let text = doc.slice(content);
+    // Only the last few words matter: split no more than the tail, whatever the length.
+    let words: Vec<(usize, &str)> = text
+        .rsplit(char::is_whitespace)
+        .filter(|w| !w.is_empty())
+        .take(CHANNEL_WORDS + 2)
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    // `words` runs from the last word back; the adverbial needs two words before it.
+    for i in (0..words.len().min(CHANNEL_WORDS)).rev() {
+        let (at, w) = words[i];
+        if i + 2 >= words.len() || !matches!(w, "in" | "on" | "during" | "via") {
+            continue;
+        }
+        let named = words[..i].iter().rev().take(3).any(|(_, t)| {
+            let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+            lexicon::is_channel_noun(&t.to_lowercase())
+        });
+        if named && !text[at..].contains([',', ';', '“', '"', '”']) {
+            return trim(doc.text, Span::new(content.start, content.start + at));
         }
     }
     content
@@ -497,7 +536,7 @@ fn content_span(
     if let Some(qi) = quote_at(quotes, region.start).or_else(|| {
         quote_at(quotes, region.end.saturating_sub(1)).filter(|&i| {
             let o = quotes[i].outer();
-            o.start >= region.start && o.start <= region.start + 4
+            o.start == region.start
         })
     }) {
         let q = quotes[qi];
@@ -591,26 +630,10 @@ fn clean(doc: &Doc<'_>, span: Span) -> Span {
     // article, not to what was said.
     let t = doc.slice(s);
     if let Some((first, rest)) = t.split_once(',')
-        && LINKING_ADVERBS
-            .iter()
-            .any(|w| first.eq_ignore_ascii_case(w))
+        && lexicon::is_linking_adverb(&first.to_ascii_lowercase())
         && rest.trim_start().len() > 1
     {
         s.start += first.len() + 1;
     }
     trim(doc.text, s)
 }
-
-/// Adverbs that open a sentence to link it to the one before ("However, …").
-const LINKING_ADVERBS: &[&str] = &[
-    "however",
-    "still",
-    "indeed",
-    "moreover",
-    "meanwhile",
-    "nonetheless",
-    "nevertheless",
-    "furthermore",
-    "besides",
-    "instead",
-];

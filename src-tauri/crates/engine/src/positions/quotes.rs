@@ -94,6 +94,9 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Quote> {
 /// Longest name that signs a quotation, in words.
 const SIGNATURE_WORDS: usize = 5;
 
+/// Longest line end after a closing mark that may still be a signature, in bytes.
+const SIGNATURE_BYTES: usize = 120;
+
 /// Lower-case particles inside a person's name ("Juan de la Cruz").
 const NAME_PARTICLES: &[&str] = &[
     "al", "bin", "da", "de", "del", "der", "la", "le", "van", "von",
@@ -104,8 +107,18 @@ const NAME_PARTICLES: &[&str] = &[
 pub(crate) fn signature(doc: &Doc<'_>, q: &Quote) -> Option<(Span, Span)> {
     const BLANK: [char; 3] = [' ', '\u{a0}', '\t'];
     let close = q.close?;
+    // A signature is short: look no further than this for the line's end, so a long line
+    // full of quotations stays linear.
     let rest = &doc.text[close.end..];
-    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let mut limit = rest.len().min(SIGNATURE_BYTES);
+    while !rest.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let line = match rest[..limit].find('\n') {
+        Some(end) => &rest[..end],
+        None if limit == rest.len() => rest,
+        None => return None,
+    };
     let after = line.trim_start_matches(BLANK);
     let dash = after
         .chars()

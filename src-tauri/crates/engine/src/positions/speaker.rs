@@ -193,9 +193,11 @@ fn described(table: &mut PartyTable, text: &str, source: Span, opens_sentence: b
     // gazetteer name ("Chinese officials" keeps its capital).
     if body.split_whitespace().next().is_some_and(|w| {
         let l = w.to_lowercase();
-        lexicon::is_source_noun(&l)
-            || lexicon::is_source_modifier(&l)
-            || (opens_sentence && sentence_capital_only(&body) && table.by_word(w).is_none())
+        // Mid-sentence, a capital on a modifier is its own ("Western officials").
+        opens_sentence
+            && (lexicon::is_source_noun(&l)
+                || lexicon::is_source_modifier(&l)
+                || (sentence_capital_only(&body) && table.by_word(w).is_none()))
     }) {
         let mut c = body.chars();
         body = c
@@ -253,7 +255,12 @@ fn sentence_capital_only(body: &str) -> bool {
     let Some(first) = words.next() else {
         return false;
     };
-    let rest_lower = words.all(|w| !w.chars().any(char::is_uppercase));
+    // One word alone ("Sanders said") is as likely a surname as a noun.
+    let mut rest = words.peekable();
+    if rest.peek().is_none() {
+        return false;
+    }
+    let rest_lower = rest.all(|w| !w.chars().any(char::is_uppercase));
     // Letters only: "Smith's aides" keeps its name.
     let first_rest_lower =
         first.chars().all(char::is_alphabetic) && !first.chars().skip(1).any(char::is_uppercase);
