@@ -224,6 +224,55 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "warned",
         "Anna Berg",
     ),
+    (
+        "The second year was nearly over, a school spokesman told the Lagos Herald.",
+        "The second year was nearly over",
+        PositionKind::Paraphrase,
+        "told",
+        "unnamed spokesman",
+    ),
+    (
+        "Senator Dan Vero, who was listed on the reform slate, told Radio Nord, “Of the three, I like the governor best.”",
+        "Of the three, I like the governor best.",
+        PositionKind::Quote,
+        "told",
+        "Dan Vero",
+    ),
+    (
+        "Minister Anna Berg changed her vote on the spot – saying she was persuaded by the report.",
+        "she was persuaded by the report",
+        PositionKind::Paraphrase,
+        "saying",
+        "Anna Berg",
+    ),
+    (
+        "In a speech in Geneva on Tuesday night, President Omar Diallo struck a calm tone, saying he understood the concerns.",
+        "he understood the concerns",
+        PositionKind::Paraphrase,
+        "saying",
+        "Omar Diallo",
+    ),
+    (
+        "In addition, according to the ministry, nine thousand more workers will be covered.",
+        "nine thousand more workers will be covered",
+        PositionKind::Paraphrase,
+        "according to",
+        "unnamed ministry",
+    ),
+    (
+        "The party leads its rival by 40 seats according to a count by the electoral commission, but the rival stays in the race.",
+        "The party leads its rival by 40 seats",
+        PositionKind::Paraphrase,
+        "according to",
+        "count by the electoral commission",
+    ),
+    (
+        "Mayor Lin Osei — who is listed as a lawyer in Accra — told the Ghana Courier she is not planning an appeal.",
+        "she is not planning an appeal",
+        PositionKind::Paraphrase,
+        "told",
+        "Lin Osei",
+    ),
 ];
 
 #[test]

@@ -20,6 +20,16 @@ const PARTICIPLE_CLAUSE_TOKENS: usize = 24;
 /// content ("…, Algerian foreign ministry spokesman Ben Ali said").
 const MODIFIER_LOOKBACK: usize = 4;
 
+/// Longest adverbial opening a sentence before its subject, in tokens ("In a speech in Ohio
+/// on Tuesday night, Trump …").
+const OPENER_TOKENS: usize = 16;
+
+/// Cues that never come before their source ("…, told X" names the hearer).
+const NEVER_INVERTED: &[&str] = &[
+    "assured", "assures", "informed", "informs", "reminded", "reminds", "tell", "telling", "tells",
+    "told",
+];
+
 /// Longest prepositional modifier (tokens) between a source's head and its cue.
 const MODIFIER_TOKENS: usize = 8;
 
@@ -207,6 +217,21 @@ impl View<'_, '_> {
         }
         if e == a {
             return None;
+        }
+        // "Joyce — who is listed as an attorney — told": an aside between dashes.
+        if e >= a + 3
+            && self.is_punct(e - 1, &['—', '–'])
+            && let Some(open) = (e.saturating_sub(PARTICIPLE_CLAUSE_TOKENS).max(a + 1)..e - 1)
+                .rev()
+                .find(|&i| self.is_punct(i, &['—', '–']))
+            && self.is_word(open + 1)
+            && {
+                let w = self.lower(open + 1);
+                w.ends_with("ing") || w == "which" || w == "who"
+            }
+            && let Some(found) = self.phrase_ending(a, open)
+        {
+            return Some(found);
         }
         // "Carly Fiorina, a candidate, says" / "Bolton, who …, said": skip the apposition's comma.
         if self.is_punct(e - 1, &[',']) && e >= a + 2 {
@@ -433,6 +458,15 @@ impl View<'_, '_> {
     /// The subject at the start of the sentence ("Trump spoke, *saying* …"), if it is a name or pronoun.
     fn subject(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         let mut s = self.after_dateline(a, b);
+        // "In an interview with CNN, Trump …": the subject follows an opening adverbial.
+        if s < b
+            && self.is_word(s)
+            && lexicon::is_adverbial_start(self.lower(s))
+            && let Some(comma) =
+                (s + 1..b.min(s + OPENER_TOKENS)).find(|&i| self.is_punct(i, &[',']))
+        {
+            s = comma + 1;
+        }
         while s < b
             && self.is_word(s)
             && self.tk.is_cap(self.doc, s)
@@ -510,12 +544,28 @@ impl View<'_, '_> {
                     continue;
                 };
                 let lead = c == a || (self.is_word(c - 1) && c - 1 == a);
-                let content = if lead || !self.is_punct(c - 1, &[',', '—', '(']) {
+                // "In addition, according to the department, nine million …": a short opener
+                // before the cue, and a clause after the source, which is the content.
+                let opener = (a..c).filter(|&i| self.is_word(i)).take(4).count() <= 3
+                    && self.is_punct(e, &[','])
+                    && (e + 1..b).filter(|&i| self.is_word(i)).take(4).count() >= 4;
+                // "… by 271 delegates according to a count by AP, but …": no comma, yet the
+                // content is before the cue when nothing but a coordinated clause follows.
+                let nothing_after = e >= b
+                    || self.is_punct(e, &['.', ';', ')'])
+                    || (self.is_punct(e, &[','])
+                        && matches!(self.lower(e + 1), "but" | "and" | "while" | "though"));
+                let content = if lead
+                    || opener
+                    || (!self.is_punct(c - 1, &[',', '—', '(']) && !nothing_after)
+                {
                     let from = if self.is_punct(e, &[',']) { e + 1 } else { e };
                     if from >= b {
                         continue;
                     }
                     Content::After(self.tk.toks[from].span.start)
+                } else if self.is_word(c - 1) {
+                    Content::Before(self.tk.toks[c - 1].span.end)
                 } else {
                     Content::Before(self.tk.toks[c - 1].span.start)
                 };
@@ -530,8 +580,10 @@ impl View<'_, '_> {
             let Some(stance) = may_be_cue(lw).then(|| lexicon::cue(lw)).flatten() else {
                 continue;
             };
-            // Inverted: "…, said the minister." / "“…,” said Trump."
+            // Inverted: "…, said the minister." / "“…,” said Trump." ("told" never inverts:
+            // in "…, told POLITICO," the name is the hearer.)
             if c > a
+                && !NEVER_INVERTED.contains(&lw)
                 && self.is_punct(c - 1, &[',', '”', '"', '’', '\''])
                 && let Some(source) = self.source_after(c + 1, b).filter(|&(s, e)| {
                     // "…, said he." — but in "…, said he “values …”" or "…, said he also
@@ -556,7 +608,13 @@ impl View<'_, '_> {
                 });
                 continue;
             }
-            let participle = c > a && lw.ends_with("ing") && self.is_punct(c - 1, &[',', '—']);
+            // "…, saying", "… – saying", and "… “New York values,” saying".
+            let participle = c > a
+                && lw.ends_with("ing")
+                && (self.is_punct(c - 1, &[',', '—', '–'])
+                    || (c > a + 1
+                        && self.is_punct(c - 1, &['”', '"'])
+                        && self.is_punct(c - 2, &[','])));
             let source = if participle {
                 // "Trump spoke on Monday, saying …": the subject of the sentence speaks, or the
                 // source of the attribution just before ("“…,” he said, adding …").
@@ -581,7 +639,11 @@ impl View<'_, '_> {
             // start after a few modifiers of its own; the comma before them still counts.
             let lead = (s.saturating_sub(MODIFIER_LOOKBACK).max(a + 1)..s)
                 .rev()
-                .take_while(|&i| self.is_word(i) && !self.is_function_word(i))
+                .take_while(|&i| {
+                    self.is_word(i)
+                        && (!self.is_function_word(i)
+                            || matches!(self.lower(i), "a" | "an" | "the"))
+                })
                 .last()
                 .unwrap_or(s);
             let after_comma =
@@ -600,7 +662,15 @@ impl View<'_, '_> {
             let tail_short = (c + 1..b).filter(|&i| self.is_word(i)).take(9).count() <= 8;
             // "As for the plan, she said she is not worried": a clause straight after the cue
             // is the content, even after a comma-set opener.
+            // ("…, a spokesman told The Wall Street Journal.": only the hearer follows.)
+            let hearer_only = lexicon::is_object_cue(lw)
+                && (c + 1..b).filter(|&i| self.is_word(i)).take(6).count() <= 5
+                && !(c + 1..b).any(|i| {
+                    let w = self.lower(i);
+                    w == "that" || SUBJECT_PRONOUNS.contains(&w)
+                });
             let clause_follows = self.is_word(c + 1)
+                && !hearer_only
                 && !lexicon::is_adverbial_start(self.lower(c + 1))
                 && (c + 1..b).filter(|&i| self.is_word(i)).take(3).count() >= 3;
             let colon = self.is_punct(c + 1, &[':']);
