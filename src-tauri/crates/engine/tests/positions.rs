@@ -273,6 +273,20 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "told",
         "Lin Osei",
     ),
+    (
+        "GENEVA (Reuters) - The ceasefire, the mediator Lea Pohl said, would hold until Friday.",
+        "The ceasefire, the mediator Lea Pohl said, would hold until Friday",
+        PositionKind::Paraphrase,
+        "said",
+        "Lea Pohl",
+    ),
+    (
+        "These workers, Minister Anna Berg explained earlier in the hearing, were paid well.",
+        "These workers, Minister Anna Berg explained earlier in the hearing, were paid well",
+        PositionKind::Paraphrase,
+        "explained",
+        "Anna Berg",
+    ),
 ];
 
 #[test]
@@ -448,7 +462,17 @@ fn table_of_attributions() {
 
 #[test]
 fn split_quote_gives_one_position_per_part_with_the_same_speaker() {
-    let b = brief("T\n\nMinister Anna Berg spoke. “We are ready,” she said. “We will go.”");
+    for text in [
+        "T\n\nMinister Anna Berg spoke. “We are ready,” she said. “We will go.”",
+        // Resumed in the same sentence, after the cue's comma.
+        "T\n\nMinister Anna Berg spoke. “We are ready,” she said, “We will go.”",
+    ] {
+        split_quote_parts(text);
+    }
+}
+
+fn split_quote_parts(text: &str) {
+    let b = brief(text);
     let quotes: Vec<_> = b
         .positions
         .iter()

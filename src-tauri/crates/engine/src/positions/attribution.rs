@@ -45,6 +45,9 @@ pub(crate) enum Content {
     After(usize),
     /// In the next quotation after this byte ("X said:" then a quote).
     NextQuote(usize),
+    /// The sentence from this byte (past any dateline) to its end, around a cue set off by
+    /// commas ("A, he said, B").
+    Around(usize),
 }
 
 /// An attribution found in a sentence.
@@ -692,7 +695,22 @@ impl View<'_, '_> {
             let gloss_follows = self.is_punct(c + 1, &[','])
                 && self.is_word(c + 2)
                 && self.lower(c + 2).ends_with("ing");
-            let content = if !colon
+            // "Climate change, Mr. Obama often says, is the greatest threat": a cue set off by
+            // commas inside the reported clause, which is the content around it. (A quote
+            // split around its cue, "“A,” he said, “B.”", is two positions instead.)
+            let parenthetical = after_comma
+                && !lone_lead
+                && !quote_first
+                && !quote_before
+                && !gloss_follows
+                && !self.is_punct(a, &['“', '"', '\'', '«'])
+                && self.closing_comma(c, b).is_some_and(|k| {
+                    self.is_word(k + 1)
+                        && (k + 1..b).filter(|&i| self.is_word(i)).take(2).count() >= 2
+                });
+            let content = if parenthetical {
+                Content::Around(self.tk.toks[self.after_dateline(a, b)].span.start)
+            } else if !colon
                 && !that_follows
                 && (quote_first
                     || quote_before
@@ -716,6 +734,20 @@ impl View<'_, '_> {
             });
         }
         out
+    }
+
+    /// The comma that closes a cue set off inside its clause: right after the cue, or after
+    /// an adverbial of a few words ("Stumpf explained earlier in the hearing, …").
+    fn closing_comma(&self, c: usize, b: usize) -> Option<usize> {
+        if self.is_punct(c + 1, &[',']) {
+            return Some(c + 1);
+        }
+        if !(self.is_word(c + 1) && lexicon::is_adverbial_start(self.lower(c + 1))) {
+            return None;
+        }
+        (c + 2..b.min(c + 2 + MODIFIER_TOKENS))
+            .find(|&i| !self.is_word(i))
+            .filter(|&i| self.is_punct(i, &[',']))
     }
 
     /// Where the content starts after the cue `c`: past the hearer ("told reporters"),

@@ -113,7 +113,10 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
                 doc,
                 Span::new(
                     match f.content {
-                        Content::After(st) | Content::Before(st) | Content::NextQuote(st) => st,
+                        Content::After(st)
+                        | Content::Before(st)
+                        | Content::NextQuote(st)
+                        | Content::Around(st) => st,
                     },
                     sentence.end,
                 ),
@@ -203,6 +206,12 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
                 let (party, speaker) =
                     speaker::resolve(doc, parties, source, raws.last().map(|r| r.party));
                 let source = with_antecedent(doc, parties, party, source);
+                // "“A,” she said, “B.”": the quotation resumed after the cue is the second
+                // part of a split quote, a position of its own with the same speaker and cue.
+                let resumed = (kind == PositionKind::Quote
+                    && matches!(f.content, Content::Before(_)))
+                .then(|| resumed_quote(doc, &quotes, &used, cue.end.max(source.end), until))
+                .flatten();
                 raws.push(Raw {
                     kind,
                     content,
@@ -211,8 +220,22 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
                     stance: stance::of(doc, f.stance, content),
                     sentence,
                     party,
-                    speaker,
+                    speaker: speaker.clone(),
                 });
+                if let Some(qi) = resumed {
+                    used[qi] = true;
+                    let content = cap(doc, quotes[qi].inner);
+                    raws.push(Raw {
+                        kind,
+                        content,
+                        cue,
+                        source,
+                        stance: stance::of(doc, f.stance, content),
+                        sentence,
+                        party,
+                        speaker,
+                    });
+                }
             }
             continue;
         }
@@ -454,6 +477,24 @@ fn signed_quote(
         })
 }
 
+/// The unused quotation that opens right after `from` (past a comma or colon) and before
+/// `until`: the second part of a quote split around its cue.
+fn resumed_quote(
+    doc: &Doc<'_>,
+    quotes: &[Quote],
+    used: &[bool],
+    from: usize,
+    until: usize,
+) -> Option<usize> {
+    let i = quotes.partition_point(|q| q.open.start < from);
+    let q = quotes.get(i).filter(|q| q.open.start < until && !used[i])?;
+    doc.text
+        .get(from..q.open.start)?
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, ',' | ':'))
+        .then_some(i)
+}
+
 /// Whether only blanks stand between the start of the line and `pos`.
 fn opens_line(doc: &Doc<'_>, pos: usize) -> bool {
     // Looks back a few characters only, so a long line full of quotes stays linear.
@@ -502,6 +543,7 @@ fn content_span(
     let region = match content {
         Content::Before(end) => Span::new(sentence.start, end),
         Content::After(start) => Span::new(start, sentence.end),
+        Content::Around(start) => Span::new(start, sentence.end),
         Content::NextQuote(after) => {
             let i = quotes.partition_point(|q| q.open.start < after);
             let q = quotes.get(i)?;
