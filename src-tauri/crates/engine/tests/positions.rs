@@ -287,6 +287,13 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "explained",
         "Anna Berg",
     ),
+    (
+        "Candidate Jill Stone said she would seek a recount, though she acknowledged it was unlikely to work.",
+        "she would seek a recount",
+        PositionKind::Paraphrase,
+        "said",
+        "Jill Stone",
+    ),
 ];
 
 #[test]

@@ -166,6 +166,8 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
                                         || gap.ends_with(" and")
                                         || gap.ends_with(" but")
                                         || gap.ends_with(" while")
+                                        || gap.ends_with(" though")
+                                        || gap.ends_with(" although")
                                 })
                                 .then_some(src)
                         } else if src < st && cue > st {
@@ -456,7 +458,6 @@ fn before_conjunction(doc: &Doc<'_>, start: usize, cue: usize) -> Option<usize> 
     Some(start + joined.trim_end().len())
 }
 
-/// The quotation whose marks enclose byte `pos`, if any.
 /// The first signed quotation ("“…” ― Jane Doe") opening a line within `sentence`, with its
 /// cue and source spans.
 fn signed_quote(
@@ -508,6 +509,7 @@ fn opens_line(doc: &Doc<'_>, pos: usize) -> bool {
     pos == 0 || doc.text[..pos].chars().rev().take(9).count() < 9
 }
 
+/// The quotation whose marks enclose byte `pos`, if any.
 fn quote_at(quotes: &[Quote], pos: usize) -> Option<usize> {
     let i = quotes.partition_point(|q| q.outer().end <= pos);
     quotes
@@ -631,7 +633,8 @@ fn cap(doc: &Doc<'_>, span: Span) -> Span {
 }
 
 /// Conjunctions that cannot end a content: they join it to a clause that was cut off.
-const TRAILING_CONJUNCTIONS: &[&str] = &["and", "but", "or", "while", "whereas"];
+const TRAILING_CONJUNCTIONS: &[&str] =
+    &["although", "and", "but", "or", "though", "whereas", "while"];
 
 /// Words that, standing alone, only point at something said elsewhere ("confirmed it"):
 /// such content states no position.
