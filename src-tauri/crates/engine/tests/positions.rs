@@ -294,6 +294,27 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "said",
         "Jill Stone",
     ),
+    (
+        "The Lagos businessman says of the senator, “If she gets the chance, she will sell the office.”",
+        "If she gets the chance, she will sell the office.",
+        PositionKind::Quote,
+        "says",
+        "unnamed Lagos businessman",
+    ),
+    (
+        "Senator Ana Ruiz says at a campaign stop in Toledo, Ohio, that the plan means the rich pay nothing.",
+        "that the plan means the rich pay nothing",
+        PositionKind::Paraphrase,
+        "says",
+        "Ana Ruiz",
+    ),
+    (
+        "Veteran pollster Pat Cole told Radio Daily host Alex Marr on Thursday how surprised he is by the result.",
+        "how surprised he is by the result",
+        PositionKind::Paraphrase,
+        "told",
+        "Pat Cole",
+    ),
 ];
 
 #[test]

@@ -755,14 +755,19 @@ impl View<'_, '_> {
     fn content_start(&self, c: usize, b: usize, cue: &str) -> usize {
         let mut from = c + 1;
         let window = b.min(from + 20);
+        // "said at a stop in Toledo, Ohio, that …": a "that" ends the adverbial even past its
+        // commas; without one, the first comma, colon or quotation mark does.
         let that_or_comma = |from: usize| {
             (from..window)
-                .find(|&i| self.lower(i) == "that" || self.is_punct(i, &[',', ':', '“', '"']))
+                .take_while(|&i| !self.is_punct(i, &['.', ';', '“', '"']))
+                .find(|&i| self.lower(i) == "that")
+                .or_else(|| (from..window).find(|&i| self.is_punct(i, &[',', ':', '“', '"'])))
         };
         if lexicon::is_object_cue(cue) {
             // The hearer ends where the content opens: at "that" or a question word ("told
             // the board on Monday how …"), else after the hearer's phrase.
-            if let Some(t) = (from..b.min(from + 8))
+            if let Some(t) = (from..b.min(from + 12))
+                .take_while(|&i| !self.is_punct(i, &['.', ';', '“', '"']))
                 .find(|&i| matches!(self.lower(i), "that" | "how" | "whether" | "why" | "what"))
             {
                 from = t;
@@ -800,6 +805,15 @@ impl View<'_, '_> {
         while from < b && self.is_punct(from, &[':', ',']) {
             // (An opening quotation mark stays: the content is that quotation.)
             from += 1;
+        }
+        // "says of the senator, “…”": the quotation after the person spoken of.
+        if from + 2 < b
+            && matches!(self.lower(from), "of" | "about")
+            && let Some(k) = (from + 1..b.min(from + 8)).find(|&i| !self.is_word(i))
+            && self.is_punct(k, &[','])
+            && self.is_punct(k + 1, &['“', '"'])
+        {
+            return k + 1;
         }
         // "called for talks", "accused her of lying": the preposition belongs to the cue.
         if from + 1 < b

@@ -180,6 +180,8 @@ fn described(table: &mut PartyTable, text: &str, source: Span, opens_sentence: b
             )
         })
         .collect();
+    // After "The", the next word's capital is its own ("The Lagos businessman").
+    let opens_sentence = opens_sentence && body.len() == words.len();
     // "both leaders", "the two sides": stands for parties named elsewhere.
     let reference = words
         .first()
