@@ -71,8 +71,12 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Quote> {
             } else {
                 c
             };
+            // A closing mark that opens a line with nothing open is a typo for an opening
+            // one ("”Fear. …” ― Ana Ruiz").
+            let line_start = at.start == p.start || bytes.get(at.start - p.start - 1) == Some(&b'\n');
             match (c, open) {
                 ('“' | '"' | '«', None) => open = Some(at),
+                ('”', None) if line_start => open = Some(at),
                 ('”' | '"' | '»', Some(o)) => {
                     push(doc, o, Some(at), Span::new(o.end, at.start), &mut out);
                     open = None;
@@ -183,6 +187,12 @@ mod tests {
             ["We will stay.\n\n“We will build,"]
         );
         assert_eq!(quotes("“We will stay.\n\nShe left."), ["We will stay."]);
+    }
+
+    #[test]
+    fn a_closing_mark_opening_a_line_opens_a_quote() {
+        assert_eq!(quotes("Intro.\n”Fear. Real fear.” ― Ana Ruiz"), ["Fear. Real fear."]);
+        assert_eq!(quotes("He said no.” Then “yes.”"), ["yes."]);
     }
 
     #[test]
