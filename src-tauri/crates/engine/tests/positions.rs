@@ -315,6 +315,20 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "told",
         "Pat Cole",
     ),
+    (
+        "Party Chairman Dan Vero called Friday's ruling a “huge win for voters.”",
+        "Friday's ruling a “huge win for voters.”",
+        PositionKind::Paraphrase,
+        "called",
+        "Dan Vero",
+    ),
+    (
+        "Senator Lin Osei called on the government to “stand up to the cartel” and act at once.",
+        "the government to “stand up to the cartel” and act at once",
+        PositionKind::Paraphrase,
+        "called",
+        "Lin Osei",
+    ),
 ];
 
 #[test]

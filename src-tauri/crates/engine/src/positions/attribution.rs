@@ -794,7 +794,20 @@ impl View<'_, '_> {
             // about is the content.
             from = t;
         }
-        if from < b && self.is_word(from) && lexicon::is_adverbial_start(self.lower(from)) {
+        // "called on the administration to …": a phrasal verb, not an adverbial.
+        if cue.starts_with("call") && from + 1 < b && self.lower(from) == "on" {
+            return from + 1;
+        }
+        // ("condemned Friday's test": a possessive is no adverbial.)
+        if from < b
+            && self.is_word(from)
+            && lexicon::is_adverbial_start(self.lower(from))
+            && self
+                .tk
+                .toks
+                .get(from + 1)
+                .is_none_or(|t| t.kind != TokKind::Possessive)
+        {
             // "said Sunday on Fox News that …": the content follows the adverbial; with no
             // "that", comma or quotation after it, the content is elsewhere.
             match that_or_comma(from) {

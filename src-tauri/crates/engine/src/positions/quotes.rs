@@ -73,7 +73,8 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Quote> {
             };
             // A closing mark that opens a line with nothing open is a typo for an opening
             // one ("”Fear. …” ― Ana Ruiz").
-            let line_start = at.start == p.start || bytes.get(at.start - p.start - 1) == Some(&b'\n');
+            let line_start =
+                at.start == p.start || bytes.get(at.start - p.start - 1) == Some(&b'\n');
             match (c, open) {
                 ('“' | '"' | '«', None) => open = Some(at),
                 ('”', None) if line_start => open = Some(at),
@@ -191,7 +192,10 @@ mod tests {
 
     #[test]
     fn a_closing_mark_opening_a_line_opens_a_quote() {
-        assert_eq!(quotes("Intro.\n”Fear. Real fear.” ― Ana Ruiz"), ["Fear. Real fear."]);
+        assert_eq!(
+            quotes("Intro.\n”Fear. Real fear.” ― Ana Ruiz"),
+            ["Fear. Real fear."]
+        );
         assert_eq!(quotes("He said no.” Then “yes.”"), ["yes."]);
     }
 
