@@ -484,6 +484,20 @@ fn quoted_transcript_turns_drop_the_label() {
 }
 
 #[test]
+fn a_cue_word_used_as_a_noun_gives_no_position() {
+    for text in [
+        "T\n\nRepublican support was more solid than expected.",
+        "T\n\nThe senator has 85 percent support among older voters.",
+        "T\n\nThe mayor's plans were shelved.",
+    ] {
+        assert!(brief(text).positions.is_empty(), "{text}");
+    }
+    // The verb still is a cue.
+    let b = brief("T\n\nRepublicans support the bill because it cuts taxes.");
+    assert_eq!(b.positions.len(), 1);
+}
+
+#[test]
 fn table_of_attributions() {
     for &(body, content, kind, cue, speaker) in ROWS {
         let text = format!("Title\n\n{body}");

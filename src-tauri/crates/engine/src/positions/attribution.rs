@@ -24,6 +24,13 @@ const MODIFIER_LOOKBACK: usize = 4;
 /// on Tuesday night, Trump …").
 const OPENER_TOKENS: usize = 16;
 
+/// Cues that are as often nouns ("support", "plans"): a verb after them, or a preposition
+/// other than the cue's own, shows the noun.
+const NOUN_CUES: &[&str] = &[
+    "call", "calls", "claim", "claims", "hope", "hopes", "plan", "plans", "pledge", "pledges",
+    "promise", "promises", "show", "shows", "support", "supports", "warning", "warnings",
+];
+
 /// Cues that never come before their source ("…, told X" names the hearer).
 const NEVER_INVERTED: &[&str] = &[
     "assured", "assures", "informed", "informs", "reminded", "reminds", "tell", "telling", "tells",
@@ -583,6 +590,18 @@ impl View<'_, '_> {
             let Some(stance) = may_be_cue(lw).then(|| lexicon::cue(lw)).flatten() else {
                 continue;
             };
+            // "Republican support was more solid", "85 percent support among black voters":
+            // a cue that is also a noun, used as one.
+            if NOUN_CUES.contains(&lw)
+                && (c + 1 >= b
+                    || self.is_punct(c + 1, &[',', '.', ';'])
+                    || matches!(
+                        self.lower(c + 1),
+                        "was" | "were" | "is" | "are" | "has" | "had" | "among" | "from" | "of"
+                    ))
+            {
+                continue;
+            }
             // Inverted: "…, said the minister." / "“…,” said Trump." ("told" never inverts:
             // in "…, told POLITICO," the name is the hearer.)
             if c > a
