@@ -489,6 +489,8 @@ fn a_cue_word_used_as_a_noun_gives_no_position() {
         "T\n\nRepublican support was more solid than expected.",
         "T\n\nThe senator has 85 percent support among older voters.",
         "T\n\nThe mayor's plans were shelved.",
+        "T\n\nThe city runs a program called Safe Streets.",
+        "T\n\nFew voters show up at the polls in July.",
     ] {
         assert!(brief(text).positions.is_empty(), "{text}");
     }

@@ -602,6 +602,22 @@ impl View<'_, '_> {
             {
                 continue;
             }
+            // "show up at the polls"; "a program called Safe Streets" names, it reports nothing.
+            if (lw.starts_with("show") && self.lower(c + 1) == "up")
+                || (lw == "called"
+                    && c > a
+                    && self.is_word(c - 1)
+                    && self
+                        .word(c - 1)
+                        .starts_with(|ch: char| ch.is_ascii_lowercase())
+                    && !lexicon::is_cue_adverb(self.lower(c - 1))
+                    && !lexicon::is_source_noun(self.lower(c - 1))
+                    && lexicon::pronoun(self.word(c - 1)).is_none()
+                    && self.is_word(c + 1)
+                    && self.tk.is_cap(self.doc, c + 1))
+            {
+                continue;
+            }
             // Inverted: "…, said the minister." / "“…,” said Trump." ("told" never inverts:
             // in "…, told POLITICO," the name is the hearer.)
             if c > a
