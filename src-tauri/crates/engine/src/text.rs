@@ -258,7 +258,8 @@ fn split_sentences(text: &str, para: Span) -> Vec<Span> {
             let next = after_ws.chars().next();
             let boundary = has_ws
                 && next.is_some_and(can_start_sentence)
-                && !(b == b'.' && j == i + 1 && is_abbreviation(text, i));
+                && !(b == b'.' && j == i + 1 && is_abbreviation(text, i))
+                && !(b != b'.' && closes_quote(&text[i..j]) && credit_follows(after_ws));
             if boundary || (b == b'\n') {
                 push_trimmed(text, Span::new(start, j), &mut out);
                 start = j;
@@ -270,6 +271,43 @@ fn split_sentences(text: &str, para: Span) -> Vec<Span> {
     }
     push_trimmed(text, Span::new(start, para.end), &mut out);
     out
+}
+
+/// Whether a run of stops and closers ends with a closing quotation mark ("!”").
+fn closes_quote(run: &str) -> bool {
+    run.ends_with(['”', '"', '’', '\'', '»'])
+}
+
+/// Words that credit a quotation just before them ("“Go!” Senator Jane Roe said.").
+const CREDIT_VERBS: &[&str] = &[
+    "added",
+    "asked",
+    "exclaimed",
+    "replied",
+    "said",
+    "says",
+    "shouted",
+    "told",
+    "wrote",
+    "yelled",
+];
+
+/// Most words of a name and title before a crediting verb.
+const CREDIT_WORDS: usize = 6;
+
+/// "“We will win!” Senator Jane Roe said as she left": after a quotation closed by "!" or
+/// "?", a name followed by a crediting verb carries on the same sentence.
+fn credit_follows(rest: &str) -> bool {
+    for word in rest.split_whitespace().take(CREDIT_WORDS + 1) {
+        let bare = word.trim_end_matches([',', '.', ';', ':', '!', '?']);
+        if CREDIT_VERBS.contains(&bare) {
+            return true;
+        }
+        if bare.len() < word.len() || !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+    }
+    false
 }
 
 /// A line break ends a sentence when the line before it is a heading-like line with no
@@ -314,6 +352,21 @@ mod tests {
         assert_eq!(
             sents("One two. Three four! Five?"),
             ["One two.", "Three four!", "Five?"]
+        );
+    }
+
+    #[test]
+    fn a_quotation_closed_by_a_bang_stays_with_its_credit() {
+        assert_eq!(
+            sents("“We will win!” Senator Jane Roe said as she left. Next one."),
+            [
+                "“We will win!” Senator Jane Roe said as she left.",
+                "Next one."
+            ]
+        );
+        assert_eq!(
+            sents("“We will win!” The crowd cheered. Next one."),
+            ["“We will win!”", "The crowd cheered.", "Next one."]
         );
     }
 

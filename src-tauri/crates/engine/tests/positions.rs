@@ -329,6 +329,34 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "called",
         "Lin Osei",
     ),
+    (
+        "Asked what the next leader must offer, party chair Sam Adler said, “They have got to be able to win.”",
+        "They have got to be able to win.",
+        PositionKind::Quote,
+        "said",
+        "Sam Adler",
+    ),
+    (
+        "Sunday on the channel’s “Morning Matters,” Senator Dan Issa said the minister's judgment is in question.",
+        "the minister's judgment is in question",
+        PositionKind::Paraphrase,
+        "said",
+        "Dan Issa",
+    ),
+    (
+        "“We will cast our votes for the next president!” Senator Jeff Sand said as he opened the roll call.",
+        "We will cast our votes for the next president!",
+        PositionKind::Quote,
+        "said",
+        "Jeff Sand",
+    ),
+    (
+        "Candidate Martin Oakes said the plan would fail, according to the Lagos Herald.",
+        "the plan would fail",
+        PositionKind::Paraphrase,
+        "said",
+        "Martin Oakes",
+    ),
 ];
 
 #[test]

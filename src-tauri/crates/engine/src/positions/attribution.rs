@@ -743,7 +743,34 @@ impl View<'_, '_> {
                     self.is_word(k + 1)
                         && (k + 1..b).filter(|&i| self.is_word(i)).take(2).count() >= 2
                 });
-            let content = if parenthetical {
+            // "Asked about the plan, Jane Roe said, “…”": the quotation after the cue is the
+            // content, whatever came before.
+            // (Not when a quotation also ends before the source: that is a split quote.)
+            let quote_follows = ((self.is_punct(c + 1, &[',', ':'])
+                && self.is_punct(c + 2, &['“', '"', '«']))
+                || self.is_punct(c + 1, &['“', '«']))
+                && !quote_first
+                && !quote_before;
+            // "Sunday on the channel’s “Morning Matters,” Rep. Dan Issa said the …": a short
+            // title in quotation marks before the source, and a clause after the cue.
+            let title_before = quote_before
+                && !quote_first
+                && clause_follows
+                && (s.saturating_sub(8).max(a)..s - 1)
+                    .rev()
+                    .find(|&i| self.is_punct(i, &['“', '"']))
+                    .is_some_and(|o| {
+                        let mut words = (o + 1..s).filter(|&i| self.is_word(i));
+                        words.clone().count() >= 2 && words.all(|i| self.tk.is_cap(self.doc, i))
+                    });
+            let content = if quote_follows || title_before {
+                let from = self.content_start(c, b, lw);
+                if from >= b || self.is_punct(from, &['.']) {
+                    Content::NextQuote(sentence_end)
+                } else {
+                    Content::After(self.tk.toks[from].span.start)
+                }
+            } else if parenthetical {
                 Content::Around(self.tk.toks[self.after_dateline(a, b)].span.start)
             } else if !colon
                 && !that_follows

@@ -153,8 +153,9 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
                         let Content::After(st) = f.content else {
                             return None;
                         };
-                        let src = tk.toks[n.source.0].span.start;
                         let cue = tk.toks[n.cue.0].span.start;
+                        // ("X said A, according to Y": the next attribution starts at its cue.)
+                        let src = tk.toks[n.source.0].span.start.min(cue);
                         if src > st {
                             // "X said A, and Y said B" — but not a nested report, "X said
                             // that Y had called Z …", whose content holds Y's.
