@@ -357,6 +357,13 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "said",
         "Martin Oakes",
     ),
+    (
+        "WASHINGTON ― The new tariff is an insult to every farmer, senior senators said Friday afternoon.",
+        "The new tariff is an insult to every farmer",
+        PositionKind::Paraphrase,
+        "said",
+        "unnamed senior senators",
+    ),
 ];
 
 #[test]

@@ -441,7 +441,7 @@ impl View<'_, '_> {
 
     /// The first token after a dateline opening the sentence ("WASHINGTON —", "NEW YORK (AP) -"),
     /// or `a` when there is none.
-    fn after_dateline(&self, a: usize, b: usize) -> usize {
+    pub fn after_dateline(&self, a: usize, b: usize) -> usize {
         let mut i = a;
         while i < b
             && i < a + 4
@@ -458,7 +458,7 @@ impl View<'_, '_> {
         if i + 2 < b && self.is_punct(i, &['(']) && self.is_punct(i + 2, &[')']) {
             i += 3;
         }
-        if i < b && self.is_punct(i, &['—', '–', '-']) {
+        if i < b && self.is_punct(i, &['—', '–', '-', '―']) {
             i + 1
         } else {
             a

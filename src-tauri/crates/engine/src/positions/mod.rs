@@ -180,7 +180,13 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
                     .unwrap_or(sentence.end);
                 let Some((content, kind)) = content_span(
                     doc,
-                    Span::new(sentence.start, until),
+                    // Content before the cue starts after any dateline.
+                    Span::new(
+                        tk.toks
+                            .get(view.after_dateline(a, b))
+                            .map_or(sentence.start, |t| t.span.start.max(sentence.start)),
+                        until,
+                    ),
                     f.content,
                     &quotes,
                     &mut used,
