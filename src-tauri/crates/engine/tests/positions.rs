@@ -364,6 +364,13 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "said",
         "unnamed senior senators",
     ),
+    (
+        "Candidate Jill Stone noted Friday that her campaign has spent little on television ads.",
+        "that her campaign has spent little on television ads",
+        PositionKind::Paraphrase,
+        "noted",
+        "Jill Stone",
+    ),
 ];
 
 #[test]

@@ -391,9 +391,17 @@ fn without_channel(doc: &Doc<'_>, content: Span) -> Span {
         if i + 2 >= words.len() || !matches!(w, "in" | "on" | "during" | "via") {
             continue;
         }
-        let named = words[..i].iter().rev().take(3).any(|(_, t)| {
-            let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // `words[..i]` runs back from the content's end: the channel noun is among the three
+        // words after the preposition, and what follows it (if anything) is another adverbial,
+        // not more of a noun phrase ("on television ads").
+        let named = (i.saturating_sub(3)..i).any(|k| {
+            let t = words[k].1.trim_end_matches(|c: char| !c.is_alphanumeric());
             lexicon::is_channel_noun(&t.to_lowercase())
+                && (k == 0 || {
+                    let next = words[k - 1].1.to_lowercase();
+                    lexicon::is_adverbial_start(&next)
+                        || matches!(next.as_str(), "with" | "to" | "by" | "released" | "posted")
+                })
         });
         if named && !text[at..].contains([',', ';', '“', '"', '”']) {
             return trim(doc.text, Span::new(content.start, content.start + at));
