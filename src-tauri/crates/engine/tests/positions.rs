@@ -371,6 +371,13 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "noted",
         "Jill Stone",
     ),
+    (
+        "Minister Anna Berg continues to insist, most recently in an interview with Radio Nord, that the audit blocks any release.",
+        "that the audit blocks any release",
+        PositionKind::Paraphrase,
+        "insist",
+        "Anna Berg",
+    ),
 ];
 
 #[test]

@@ -856,6 +856,15 @@ impl View<'_, '_> {
             // about is the content.
             from = t;
         }
+        // "continues to insist, most recently in an interview with ABC, that …": an aside set
+        // off by commas between the cue and its "that".
+        if self.is_punct(from, &[','])
+            && let Some(t) = (from + 2..window)
+                .take_while(|&i| !self.is_punct(i, &['.', ';', '“', '"']))
+                .find(|&i| self.lower(i) == "that" && self.is_punct(i - 1, &[',']))
+        {
+            return t;
+        }
         // "called on the administration to …": a phrasal verb, not an adverbial.
         if cue.starts_with("call") && from + 1 < b && self.lower(from) == "on" {
             return from + 1;
