@@ -378,6 +378,13 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "insist",
         "Anna Berg",
     ),
+    (
+        "Governor Tom Reyes has said about 20 people have shown interest in the seat.",
+        "about 20 people have shown interest in the seat",
+        PositionKind::Paraphrase,
+        "said",
+        "Tom Reyes",
+    ),
 ];
 
 #[test]

@@ -904,6 +904,8 @@ impl View<'_, '_> {
             && self.is_word(from)
             && self.is_word(from + 1)
             && CUE_PARTICLES.binary_search(&self.lower(from)).is_ok()
+            // ("said about 20 people …": "about" a number is an estimate.)
+            && !self.lower(from + 1).starts_with(|c: char| c.is_ascii_digit())
         {
             from += 1;
         }
