@@ -385,6 +385,27 @@ const ROWS: &[(&str, &str, PositionKind, &str, &str)] = &[
         "said",
         "Tom Reyes",
     ),
+    (
+        "Governor Tom Reyes gave a passionate defense of “Lagos values,” saying the city stood for hard work.",
+        "the city stood for hard work",
+        PositionKind::Paraphrase,
+        "saying",
+        "Tom Reyes",
+    ),
+    (
+        "Foreign Minister Anna Berg branded the rebel group a “terrorist network” on Monday.",
+        "the rebel group a “terrorist network” on Monday",
+        PositionKind::Paraphrase,
+        "branded",
+        "Anna Berg",
+    ),
+    (
+        "Okafor said the bridge would reopen in May.",
+        "the bridge would reopen in May",
+        PositionKind::Paraphrase,
+        "said",
+        "Okafor",
+    ),
 ];
 
 #[test]
