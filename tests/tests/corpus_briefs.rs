@@ -66,6 +66,11 @@ fn briefs_stay_above_their_floors() {
             ("questions", "questions F1"),
             ("dates", "dates F1"),
             ("date_resolution", "date resolution"),
+            ("briefs_parties_strict", "parties strict F1"),
+            ("briefs_positions_strict", "positions strict F1"),
+            ("briefs_speaker_strict", "speaker strict F1"),
+            ("briefs_questions_strict", "questions strict F1"),
+            ("briefs_stance_accuracy", "stance accuracy"),
         ],
     );
 }
