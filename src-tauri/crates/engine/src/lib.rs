@@ -31,6 +31,7 @@
 mod dates;
 mod error;
 mod header;
+mod issues;
 mod lexicon;
 mod model;
 mod parties;
@@ -155,7 +156,8 @@ pub fn draft_with_progress(
     let mut parties = parties::extract(&doc);
 
     report(Stage::Positions);
-    let positions = positions::extract(&doc, &mut parties);
+    let mut positions = positions::extract(&doc, &mut parties);
+    let issues = issues::collect(&mut positions);
     let parties = parties.into_parties();
 
     report(Stage::Dates);
@@ -203,6 +205,7 @@ pub fn draft_with_progress(
         bottom_line,
         parties,
         positions,
+        issues,
         open_questions,
         key_dates: dated.dates,
         stats: Stats {

@@ -95,6 +95,11 @@ pub struct Brief {
     pub parties: Vec<Party>,
     /// Every attribution: who said, wants or rejects what.
     pub positions: Vec<Position>,
+    /// The topics the positions are about, in order of first mention; every position's
+    /// [`Position::issue_id`] names one of them. Briefs stored before issues existed read
+    /// back with none.
+    #[serde(default)]
+    pub issues: Vec<Issue>,
     /// What is unresolved, ranked by salience (most salient first).
     pub open_questions: Vec<OpenQuestion>,
     /// Every date expression, in text order.
@@ -194,6 +199,42 @@ pub enum Stance {
     Neutral,
 }
 
+impl Stance {
+    /// Every stance, in the order the note and the window list them.
+    pub const ALL: [Stance; 5] = [
+        Stance::Support,
+        Stance::Oppose,
+        Stance::Conditional,
+        Stance::Uncertain,
+        Stance::Neutral,
+    ];
+
+    /// The word the note and the window show for this stance: one vocabulary for both (the
+    /// UI reads it from the generated `stanceLabels.ts`).
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Stance::Support => "supports",
+            Stance::Oppose => "opposes",
+            Stance::Conditional => "conditional",
+            Stance::Uncertain => "uncertain",
+            Stance::Neutral => "neutral",
+        }
+    }
+}
+
+/// A topic the positions of a brief are about ("Budapest summit", "Yemen truce").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct Issue {
+    /// Stable within one brief: `i1`, `i2`, … in order of first mention.
+    pub id: String,
+    /// The label, written as an analyst would title the topic (a noun phrase).
+    pub label: String,
+    /// The sentences that define the topic.
+    pub evidence: Vec<Span>,
+}
+
 /// An attribution: a source, a cue, and content.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -208,8 +249,12 @@ pub struct Position {
     pub text: String,
     /// The cue ("said", "according to", "statement").
     pub cue: String,
-    /// A short label of what it is about.
+    /// A short label of what it is about: the label of the [`Issue`] it belongs to, shared by
+    /// every position on that topic.
     pub issue: String,
+    /// The id of its [`Issue`] in [`Brief::issues`] (`i1`, `i2`, …), when it has one.
+    #[serde(default)]
+    pub issue_id: Option<String>,
     /// The speaker's stance toward the issue.
     pub stance: Stance,
     /// Where the content is.
@@ -279,4 +324,37 @@ pub struct Stats {
     pub words: usize,
     /// Sentences found.
     pub sentences: usize,
+}
+
+/// Writes `stanceLabels.ts` beside the ts-rs bindings, so the UI shows the same stance words
+/// as the note ([`Stance::label`]). Runs with the other `export_bindings` tests
+/// (`tests/scripts/gen-bindings.sh`).
+#[cfg(all(test, feature = "ts"))]
+mod export_stance_labels {
+    use super::Stance;
+
+    #[test]
+    fn export_bindings_stance_labels() {
+        use std::fmt::Write as _;
+        let dir = std::env::var("TS_RS_EXPORT_DIR").unwrap_or_else(|_| "bindings".to_owned());
+        let mut ts = String::from(
+            "// Generated from Stance::label in attache-engine (model.rs). Do not edit.\n\
+             import type { Stance } from \"./Stance\";\n\n\
+             /** The word the note and the window show for each stance. */\n\
+             export const STANCE_LABELS: Record<Stance, string> = {\n",
+        );
+        for s in Stance::ALL {
+            let key = serde_json::to_value(s).expect("a stance serialises");
+            let _ = writeln!(
+                ts,
+                "  {}: {:?},",
+                key.as_str().expect("a string"),
+                s.label()
+            );
+        }
+        ts.push_str("};\n");
+        std::fs::create_dir_all(&dir).expect("the bindings folder can be made");
+        std::fs::write(std::path::Path::new(&dir).join("stanceLabels.ts"), ts)
+            .expect("the bindings folder is writable");
+    }
 }

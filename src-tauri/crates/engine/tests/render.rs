@@ -4,8 +4,8 @@
 
 use attache_engine::render::{self, LinkStyle, RenderOptions};
 use attache_engine::{
-    Brief, DraftOptions, Extract, KeyDate, OpenQuestion, Party, PartyKind, Position, PositionKind,
-    QuestionKind, SAMPLE_ARTICLE, SCHEMA, SourceMeta, Span, Stance, Stats, draft,
+    Brief, DraftOptions, Extract, Issue, KeyDate, OpenQuestion, Party, PartyKind, Position,
+    PositionKind, QuestionKind, SAMPLE_ARTICLE, SCHEMA, SourceMeta, Span, Stance, Stats, draft,
 };
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -77,6 +77,7 @@ fn fixture() -> Brief {
                 text: "Norway would host talks".to_owned(),
                 cue: "said".to_owned(),
                 issue: "hosting the talks".to_owned(),
+                issue_id: Some("i1".to_owned()),
                 stance: Stance::Support,
                 content_span: span_of("Norway would host talks"),
                 cue_span: Some(span_of("said")),
@@ -90,11 +91,24 @@ fn fixture() -> Brief {
                 text: "We are ready,".to_owned(),
                 cue: "said".to_owned(),
                 issue: "readiness".to_owned(),
+                issue_id: Some("i2".to_owned()),
                 stance: Stance::Support,
                 content_span: span_of("We are ready,"),
                 cue_span: None,
                 source_span: Some(span_of("she")),
                 sentence_span: s2,
+            },
+        ],
+        issues: vec![
+            Issue {
+                id: "i1".to_owned(),
+                label: "hosting the talks".to_owned(),
+                evidence: vec![s1],
+            },
+            Issue {
+                id: "i2".to_owned(),
+                label: "readiness".to_owned(),
+                evidence: vec![s2],
             },
         ],
         open_questions: vec![OpenQuestion {

@@ -28,9 +28,14 @@ text: string,
  */
 cue: string, 
 /**
- * A short label of what it is about.
+ * A short label of what it is about: the label of the [`Issue`] it belongs to, shared by
+ * every position on that topic.
  */
 issue: string, 
+/**
+ * The id of its [`Issue`] in [`Brief::issues`] (`i1`, `i2`, …), when it has one.
+ */
+issue_id: string | null, 
 /**
  * The speaker's stance toward the issue.
  */

@@ -320,6 +320,7 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
             text: doc.slice(r.content).to_owned(),
             cue: doc.slice(r.cue).to_owned(),
             issue: stance::issue(doc, r.content),
+            issue_id: None,
             stance: r.stance,
             content_span: r.content,
             cue_span: Some(r.cue),

@@ -359,14 +359,12 @@ impl Footnotes {
     }
 }
 
-fn stance_label(s: Stance) -> &'static str {
-    match s {
-        Stance::Support => "Supports",
-        Stance::Oppose => "Opposes",
-        Stance::Conditional => "Supports with conditions",
-        Stance::Uncertain => "Uncertain",
-        Stance::Neutral => "States",
-    }
+fn stance_label(s: Stance) -> String {
+    let label = s.label();
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 fn kind_label(k: QuestionKind) -> &'static str {
