@@ -10,8 +10,9 @@ use std::sync::LazyLock;
 
 use crate::lexicon::{self, GazKind, PronounRef};
 use crate::model::{Span, Stance};
-use crate::parties::Tokens;
-use crate::text::{Doc, TokKind};
+use crate::text::Doc;
+use crate::tokens::TokKind;
+use crate::tokens::Tokens;
 
 /// Longest participle clause (tokens) between a source and its cue ("X, speaking …, said").
 const PARTICIPLE_CLAUSE_TOKENS: usize = 24;
@@ -73,18 +74,11 @@ pub(crate) struct Found {
 /// Pronouns that open a clause as its subject ("told reporters *they* …").
 const SUBJECT_PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "you"];
 
-static CUE_PARTICLES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| lexicon::entries(include_str!("../../data/cue_particles.txt")));
-
 /// A quick "might be a cue" test before the sorted-table lookup: one bit per (first letter,
 /// second letter, last letter) of every cue word. About four lower-case words in five fail it.
 static CUE_SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
     let mut bits = vec![0u64; SHAPES.div_ceil(64)];
-    for line in include_str!("../../data/cues.tsv").lines() {
-        let word = line.split('\t').next().unwrap_or("").trim();
-        if word.starts_with('#') {
-            continue;
-        }
+    for word in lexicon::cue_words() {
         if let Some(i) = shape(word) {
             bits[i / 64] |= 1 << (i % 64);
         }
@@ -115,9 +109,6 @@ fn may_be_cue(word: &str) -> bool {
 pub(crate) struct View<'d, 'a> {
     pub doc: &'d Doc<'a>,
     pub tk: &'d Tokens,
-    /// The text with ASCII letters lower-cased (same byte offsets), made once per document so
-    /// word lookups never allocate.
-    pub low: &'d str,
 }
 
 impl View<'_, '_> {
@@ -127,27 +118,15 @@ impl View<'_, '_> {
 
     /// Token `i` with ASCII letters lower-cased (the word lists are ASCII).
     fn lower(&self, i: usize) -> &str {
-        self.tk
-            .toks
-            .get(i)
-            .and_then(|t| self.low.get(t.span.range()))
-            .unwrap_or("")
+        self.tk.lower(i)
     }
 
     fn is_word(&self, i: usize) -> bool {
-        self.tk.toks.get(i).is_some_and(|t| t.kind == TokKind::Word)
+        self.tk.is_word(i)
     }
 
     fn is_punct(&self, i: usize, chars: &[char]) -> bool {
-        self.tk
-            .toks
-            .get(i)
-            .is_some_and(|t| t.kind == TokKind::Punct)
-            && self
-                .word(i)
-                .chars()
-                .next()
-                .is_some_and(|c| chars.contains(&c))
+        self.tk.is_punct(self.doc, i, chars)
     }
 
     fn is_title(&self, i: usize) -> bool {
@@ -903,7 +882,7 @@ impl View<'_, '_> {
         if from + 1 < b
             && self.is_word(from)
             && self.is_word(from + 1)
-            && CUE_PARTICLES.binary_search(&self.lower(from)).is_ok()
+            && lexicon::is_cue_particle(self.lower(from))
             // ("said about 20 people …": "about" a number is an estimate.)
             && !self.lower(from + 1).starts_with(|c: char| c.is_ascii_digit())
         {
@@ -919,11 +898,8 @@ mod tests {
 
     #[test]
     fn every_cue_passes_the_quick_test_and_common_words_fail_it() {
-        for line in include_str!("../../data/cues.tsv").lines() {
-            let word = line.split('\t').next().unwrap_or("").trim();
-            if !word.is_empty() && !word.starts_with('#') {
-                assert!(may_be_cue(word), "{word}");
-            }
+        for word in lexicon::cue_words() {
+            assert!(may_be_cue(word), "{word}");
         }
         assert!(!may_be_cue("the"));
         assert!(!may_be_cue("from"));

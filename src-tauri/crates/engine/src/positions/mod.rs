@@ -16,6 +16,7 @@ use crate::lexicon;
 use crate::model::{Position, PositionKind, Span, Stance};
 use crate::parties::PartyTable;
 use crate::text::{Doc, trim};
+use crate::tokens::Tokens;
 
 use attribution::{Content, View};
 use quotes::Quote;
@@ -33,16 +34,10 @@ struct Raw {
 }
 
 /// Finds the positions of `doc`, adding speakers that are not yet parties.
-pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> {
-    let tk = std::mem::take(&mut parties.tokens);
+pub(crate) fn extract(doc: &Doc<'_>, tk: &Tokens, parties: &mut PartyTable) -> Vec<Position> {
     let quotes = quotes::find(doc);
     let mut used = vec![false; quotes.len()];
-    let low = doc.text.to_ascii_lowercase();
-    let view = View {
-        doc,
-        tk: &tk,
-        low: &low,
-    };
+    let view = View { doc, tk };
     let mut raws: Vec<Raw> = Vec::new();
     let in_quote = |pos: Span| quote_at(&quotes, pos.start).is_some();
     // A transcript turn ("MR MILLER: …") runs to the end of its paragraph.
@@ -309,7 +304,6 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
             speaker: prev.speaker.clone(),
         });
     }
-    parties.tokens = tk;
     parties.finalize();
     raws.into_iter()
         .filter(|r| !r.content.is_empty())
