@@ -127,8 +127,12 @@ pub(crate) mod files {
         UNNAMED_SOURCES = "unnamed_sources.txt", (1, 1), None;
         /// Auxiliaries that end a source phrase.
         VERB_STOPS = "verb_stops.txt", (1, 1), None;
+        /// Cues that are as often nouns ("support", "plans").
+        NOUN_CUES = "noun_cues.txt", (1, 1), None;
+        /// Cues that never come before their source ("told").
+        NEVER_INVERTED = "never_inverted.txt", (1, 1), None;
         /// Closed-class words with their word class, for the token layer.
-        WORD_CLASSES = "word_classes.tsv", (2, 2), Some((1, &["determiner", "pronoun", "possessive", "preposition", "conjunction", "subordinator", "relative", "that", "be", "have", "do", "modal", "negation", "to", "adverb"]));
+        WORD_CLASSES = "word_classes.tsv", (2, 2), Some((1, &["determiner", "subject", "pronoun", "possessive", "preposition", "conjunction", "subordinator", "relative", "that", "be", "have", "do", "modal", "negation", "to", "adverb"]));
     }
 }
 
@@ -329,6 +333,17 @@ word_list!(
     CUE_PARTICLES, CUE_PARTICLES, is_cue_particle
 );
 
+word_list!(
+    /// True when the cue `word` (lower case) is as often a noun ("support", "plans"): a verb
+    /// after it, or a preposition other than the cue's own, shows the noun.
+    NOUN_CUES, NOUN_CUES, is_noun_cue
+);
+word_list!(
+    /// True when the cue `word` (lower case) never comes before its source: in "…, told X"
+    /// the name is the hearer.
+    NEVER_INVERTED, NEVER_INVERTED, is_never_inverted
+);
+
 fn stance(s: &str) -> Option<Stance> {
     Some(match s {
         "neutral" => Stance::Neutral,
@@ -453,7 +468,9 @@ pub(crate) fn hedge(word: &str) -> Option<Hedge> {
 pub(crate) enum WordClass {
     /// "the", "several".
     Determiner,
-    /// "he", "them".
+    /// A subject pronoun: "he", "they".
+    Subject,
+    /// An object or reflexive pronoun: "him", "themselves".
     Pronoun,
     /// "his", "their".
     Possessive,
@@ -487,6 +504,7 @@ static WORD_CLASSES: LazyLock<Vec<(&'static str, WordClass)>> = LazyLock::new(||
     tagged(files::WORD_CLASSES, |s| {
         Some(match s {
             "determiner" => WordClass::Determiner,
+            "subject" => WordClass::Subject,
             "pronoun" => WordClass::Pronoun,
             "possessive" => WordClass::Possessive,
             "preposition" => WordClass::Preposition,

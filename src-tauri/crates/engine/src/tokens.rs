@@ -272,7 +272,7 @@ impl Tokens {
             ))
             | Some(Class::Possessive) => VerbUse::Noun,
             Some(Class::Closed(
-                WordClass::Have | WordClass::Modal | WordClass::Do | WordClass::Pronoun,
+                WordClass::Have | WordClass::Modal | WordClass::Do | WordClass::Subject,
             )) => VerbUse::Finite,
             _ if w.ends_with("ing") => VerbUse::Participle,
             _ => VerbUse::Finite,

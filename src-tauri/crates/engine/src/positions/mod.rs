@@ -7,9 +7,13 @@
 //! resolved to parties in the same text-order pass ([`speaker`]).
 
 mod attribution;
+mod content;
+mod forms;
 mod quotes;
+mod source;
 mod speaker;
 mod stance;
+mod statement;
 mod transcript;
 
 use crate::lexicon;
