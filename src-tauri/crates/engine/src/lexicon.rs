@@ -127,6 +127,10 @@ pub(crate) mod files {
         UNNAMED_SOURCES = "unnamed_sources.txt", (1, 1), None;
         /// Auxiliaries that end a source phrase.
         VERB_STOPS = "verb_stops.txt", (1, 1), None;
+        /// Plural heads that refer back to participants named together ("the leaders").
+        JOINT_HEADS = "joint_heads.txt", (1, 1), None;
+        /// Lower-case particles inside a person's name ("de", "bin").
+        NAME_PARTICLES = "name_particles.txt", (1, 1), None;
         /// Cues that are as often nouns ("support", "plans").
         NOUN_CUES = "noun_cues.txt", (1, 1), None;
         /// Cues that never come before their source ("told").
@@ -333,6 +337,10 @@ word_list!(
     CUE_PARTICLES, CUE_PARTICLES, is_cue_particle
 );
 
+word_list!(
+    /// True when a lower-case `word` is a particle inside a person's name ("Juan *de la* Cruz").
+    NAME_PARTICLES, NAME_PARTICLES, is_name_particle
+);
 word_list!(
     /// True when the cue `word` (lower case) is as often a noun ("support", "plans"): a verb
     /// after it, or a preposition other than the cue's own, shows the noun.

@@ -9,6 +9,7 @@
 mod attribution;
 mod content;
 mod forms;
+mod joint;
 mod quotes;
 mod source;
 mod speaker;
@@ -211,6 +212,25 @@ pub(crate) fn extract(doc: &Doc<'_>, tk: &Tokens, parties: &mut PartyTable) -> V
                 } else {
                     content
                 };
+                // "The two leaders discussed …": one position per party speaking together.
+                let members = joint::members(&view, parties, si, a, f.source, f.cue.0);
+                if members.len() >= 2 {
+                    for (party, _) in members {
+                        let d = &mut parties.drafts[party];
+                        d.speaker = true;
+                        raws.push(Raw {
+                            kind,
+                            content,
+                            cue,
+                            source,
+                            stance: stance::of(doc, f.stance, content),
+                            sentence,
+                            party,
+                            speaker: d.name.clone(),
+                        });
+                    }
+                    continue;
+                }
                 let (party, speaker) =
                     speaker::resolve(doc, parties, source, raws.last().map(|r| r.party));
                 let source = with_antecedent(doc, parties, party, source);
