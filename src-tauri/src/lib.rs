@@ -27,6 +27,7 @@ pub mod commands;
 pub mod error;
 pub mod launch;
 pub mod menu;
+pub mod navigation;
 pub mod paths;
 pub mod recovery;
 pub mod sanitize;
@@ -112,7 +113,8 @@ pub fn run(context: tauri::Context<tauri::Wry>) {
         )
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
-        .plugin(tauri_plugin_opener::init());
+        .plugin(tauri_plugin_opener::init())
+        .plugin(navigation::guard());
     configure(builder, AppState::new(folders, args))
         .manage(menu::Zoom(std::sync::Mutex::new(1.0)))
         .menu(menu::build)

@@ -9,6 +9,7 @@
 mod desktop;
 mod draft;
 mod figures;
+mod navigation;
 mod notes;
 mod screenshots;
 mod shortcuts;

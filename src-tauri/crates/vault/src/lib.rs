@@ -38,12 +38,14 @@
 #![deny(missing_docs)]
 
 pub mod atomic;
+mod conflict;
 mod error;
 pub mod export;
 mod files;
 pub mod frontmatter;
 pub mod import;
 mod index;
+pub mod journal;
 mod model;
 pub mod names;
 mod party;

@@ -211,10 +211,7 @@ impl Vault {
             classification: Some(classification.clone()),
             created: Some(now.clone()),
             updated: Some(now.clone()),
-            link_style: match meta.link_style {
-                Some(crate::settings::LinkStyle::Markdown) => render::LinkStyle::Markdown,
-                _ => render::LinkStyle::Wikilinks,
-            },
+            link_style: meta.link_style.unwrap_or_default(),
             ..Default::default()
         };
         let rendered = render::markdown(&brief, source, &options);
