@@ -20,6 +20,10 @@
 //! - **Channel**: a one-way stream from a command to the UI (drafting progress).
 //! - **Vault**: the folder of Markdown notes (`attache-vault`).
 //! - **Config folder**: settings, logs, window state and the recovery journal, outside the vault.
+//! - **Vouched path**: a path outside the vault the analyst chose in a native dialog, dropped
+//!   on the window or named on the command line ([`vouch`]); the only kind `import_file`,
+//!   `note_export` and a new vault folder accept.
+//! - **Command list**: `src/command_list.rs`, the one list of commands ([`COMMANDS`]).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
