@@ -346,6 +346,11 @@ word_list!(
     NAME_PARTICLES, NAME_PARTICLES, is_name_particle
 );
 word_list!(
+    /// True when a capitalised `word` ending a name makes it an event, law, place or body
+    /// rather than a person ("Cold *War*", "Economic *Forum*").
+    NON_PERSON_HEADS, NON_PERSON_HEADS, is_non_person_head
+);
+word_list!(
     /// True when the cue `word` (lower case) is as often a noun ("support", "plans"): a verb
     /// after it, or a preposition other than the cue's own, shows the noun.
     NOUN_CUES, NOUN_CUES, is_noun_cue
