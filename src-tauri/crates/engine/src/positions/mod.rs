@@ -183,7 +183,18 @@ pub(crate) fn extract(
         }
         let found = view.find(a, b, in_quote);
         if !found.is_empty() {
+            let first_raw = raws.len();
             for (i, f) in found.iter().enumerate() {
+                // "X said he hoped …", "announced plans for what he called …": a cue inside
+                // the content of an attribution already taken is part of what was said; the
+                // outer speaker has the whole content.
+                let at = tk.toks[f.cue.0].span.start;
+                if raws[first_raw..]
+                    .iter()
+                    .any(|r| r.content.start <= at && at < r.content.end)
+                {
+                    continue;
+                }
                 // Content after a cue stops where the next attribution's source starts
                 // ("X said A, and Y said B").
                 // When the next source was named before this content ("X said A, adding B",
