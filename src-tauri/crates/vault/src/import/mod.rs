@@ -99,19 +99,20 @@ pub enum ArticleKind {
     Text,
     /// `.md`, `.markdown`.
     Markdown,
-    /// `.html`, `.htm`, `.xhtml`.
+    /// `.html`, `.htm`.
     Html,
 }
 
 impl ArticleKind {
-    /// The kind of `path`, or `None` for a file that cannot be imported.
+    /// The kind of `path`, or `None` for a file that cannot be imported (one of
+    /// [`crate::IMPORTABLE_EXTENSIONS`], whatever the case).
     #[must_use]
     pub fn of(path: &Path) -> Option<Self> {
         let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
         Some(match ext.as_str() {
             "txt" | "text" => Self::Text,
             "md" | "markdown" => Self::Markdown,
-            "html" | "htm" | "xhtml" => Self::Html,
+            "html" | "htm" => Self::Html,
             _ => return None,
         })
     }
@@ -209,5 +210,32 @@ impl Vault {
         let article = read_importable(path)?;
         let brief = attache_engine::draft(&article.text, &article.draft_options(options))?;
         self.create(&brief, &article.text, meta)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_importable_extension_has_a_kind() {
+        for ext in crate::IMPORTABLE_EXTENSIONS {
+            let upper = format!("a.{}", ext.to_ascii_uppercase());
+            assert!(
+                ArticleKind::of(Path::new(&format!("a.{ext}"))).is_some(),
+                "{ext}"
+            );
+            assert!(ArticleKind::of(Path::new(&upper)).is_some(), "{upper}");
+        }
+        assert_eq!(ArticleKind::of(Path::new("a.pdf")), None);
+        assert_eq!(ArticleKind::of(Path::new("README")), None);
+    }
+
+    #[test]
+    fn pages_are_told_from_articles_on_a_pipe() {
+        assert!(looks_like_html("\u{feff}  <!DOCTYPE html><html><p>x</p>"));
+        assert!(looks_like_html("<html lang=en>"));
+        assert!(!looks_like_html("Talks in Geneva\n\n<b>not a page</b>"));
+        assert!(!looks_like_html(""));
     }
 }
