@@ -14,6 +14,18 @@ use crate::frontmatter::{self, FmValue, FrontMatter};
 use crate::index::Index;
 use crate::model::{LoadStamp, NewNote, NoteSummary, OpenNote, SaveOutcome};
 use crate::names;
+use crate::patch::{DraftEdit, DraftState, NoteRefs};
+
+/// What `.attache/briefs/<id>.json` holds: a brief, with the note's footnote of each item.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredDraft {
+    #[serde(flatten)]
+    brief: Brief,
+    #[serde(default)]
+    note_refs: Option<NoteRefs>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    note_edits: Vec<DraftEdit>,
+}
 
 /// Folder inside the vault for Attaché's own files (drafts, sources, trash).
 pub const STATE_DIR: &str = ".attache";
@@ -209,13 +221,8 @@ impl Vault {
             let d = self.state_dir(dir);
             std::fs::create_dir_all(&d).map_err(|e| VaultError::io("create", &d, e))?;
         }
-        let json = serde_json::to_vec_pretty(&brief).map_err(|e| VaultError::Io {
-            action: "serialise the draft for",
-            path: self.brief_path(&id),
-            source: std::io::Error::other(e),
-        })?;
-        let bp = self.brief_path(&id);
-        write_atomic(&bp, &json).map_err(|e| VaultError::io("write", &bp, e))?;
+        let refs = crate::patch::rendered_refs(&brief, source);
+        self.write_draft(&id, &brief, &refs, &[])?;
         let sp = self.source_path(&id);
         write_atomic(&sp, source.as_bytes()).map_err(|e| VaultError::io("write", &sp, e))?;
 
@@ -224,6 +231,52 @@ impl Vault {
         let stem = names::note_stem(Some(&date), &brief.title);
         let path = self.write_unique(&self.root, &stem, markdown.as_bytes())?;
         self.open_with(&path, Some(brief), Some(source.to_owned()))
+    }
+
+    /// Keeps the structured draft of the note at `path` as the analyst edited it (the brief
+    /// and the footnote of each item), so reopening the note shows the draft the note
+    /// shows, and the party index and exports see the edits.
+    ///
+    /// # Errors
+    /// [`VaultError::NotFound`] and the other errors of [`Vault::open_note`];
+    /// [`VaultError::BrokenFrontMatter`] when the note has no valid `id` to keep a draft under.
+    pub fn store_draft(&self, path: impl AsRef<Path>, draft: &DraftState) -> Result<()> {
+        let abs = self.resolve(path)?;
+        let loaded = read_note(&abs)?;
+        let summary = crate::index::summarize(&self.rel(&abs), &loaded);
+        let id = summary
+            .id
+            .filter(|id| uuid::Uuid::parse_str(id).is_ok())
+            .ok_or_else(|| VaultError::BrokenFrontMatter {
+                path: abs.clone(),
+                reason: "it has no id, so its draft cannot be kept beside it".to_owned(),
+            })?;
+        let d = self.state_dir("briefs");
+        std::fs::create_dir_all(&d).map_err(|e| VaultError::io("create", &d, e))?;
+        self.write_draft(&id, &draft.brief, &draft.refs, &draft.edits)
+    }
+
+    /// `.attache/briefs/<id>.json`: the brief's own fields (what the party index and older
+    /// readers expect) plus `note_refs` and `note_edits`.
+    fn write_draft(
+        &self,
+        id: &str,
+        brief: &Brief,
+        refs: &NoteRefs,
+        edits: &[DraftEdit],
+    ) -> Result<()> {
+        let bp = self.brief_path(id);
+        let stored = StoredDraft {
+            brief: brief.clone(),
+            note_refs: Some(refs.clone()),
+            note_edits: edits.to_vec(),
+        };
+        let json = serde_json::to_vec_pretty(&stored).map_err(|e| VaultError::Io {
+            action: "serialise the draft for",
+            path: bp.clone(),
+            source: std::io::Error::other(e),
+        })?;
+        write_atomic(&bp, &json).map_err(|e| VaultError::io("write", &bp, e))
     }
 
     /// Writes `bytes` to `dir/stem.md`, or `stem 2.md`, … never replacing a file.
@@ -276,17 +329,33 @@ impl Vault {
             .id
             .clone()
             .filter(|id| uuid::Uuid::parse_str(id).is_ok());
-        let brief = brief.or_else(|| {
-            let bytes = std::fs::read(self.brief_path(id.as_deref()?)).ok()?;
+        let stored: Option<StoredDraft> = id.as_deref().and_then(|id| {
+            let bytes = std::fs::read(self.brief_path(id)).ok()?;
             serde_json::from_slice(&bytes).ok()
         });
         let source =
             source.or_else(|| std::fs::read_to_string(self.source_path(id.as_deref()?)).ok());
+        let (brief, refs, edits) = match (brief, stored) {
+            (Some(b), _) => (Some(b), None, Vec::new()),
+            (None, Some(s)) => (Some(s.brief), s.note_refs, s.note_edits),
+            (None, None) => (None, None, Vec::new()),
+        };
+        // A draft stored before refs were kept (or by another tool) is the brief the note was
+        // rendered from: its labels are the renderer's.
+        let refs = match (&brief, refs) {
+            (Some(b), None) => Some(crate::patch::rendered_refs(
+                b,
+                source.as_deref().unwrap_or_default(),
+            )),
+            (_, r) => r,
+        };
         Ok(OpenNote {
             stamp: loaded.stamp(),
             summary,
             markdown: loaded.text,
             brief,
+            refs,
+            edits,
             source,
         })
     }
