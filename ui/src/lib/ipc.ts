@@ -9,6 +9,7 @@ import type { Brief } from "./bindings/Brief";
 import type { DraftRequest } from "./bindings/DraftRequest";
 import type { DraftState } from "./bindings/DraftState";
 import type { ErrorCode } from "./bindings/ErrorCode";
+import { ERROR_CODES } from "./bindings/errorCodes";
 import type { ExportFormat } from "./bindings/ExportFormat";
 import type { ExportOptions } from "./bindings/ExportOptions";
 import type { ImportedText } from "./bindings/ImportedText";
@@ -29,19 +30,7 @@ import type { TrashEntry } from "./bindings/TrashEntry";
 import type { VaultEvent } from "./bindings/VaultEvent";
 import type { VaultInfo } from "./bindings/VaultInfo";
 
-const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  "empty_input",
-  "too_large",
-  "not_utf8",
-  "not_found",
-  "conflict",
-  "invalid_name",
-  "outside_vault",
-  "broken_front_matter",
-  "io",
-  "invalid_argument",
-  "internal",
-]);
+const KNOWN_CODES: ReadonlySet<string> = new Set<string>(ERROR_CODES);
 
 /** A failed command. The UI branches on `code` only; `message` is for people. */
 export class CommandError extends Error implements AppError {

@@ -40,6 +40,7 @@ mod questions;
 pub mod render;
 mod summary;
 pub mod text;
+mod tokens;
 
 pub use error::EngineError;
 pub use model::*;
@@ -152,11 +153,14 @@ pub fn draft_with_progress(
         )
     });
 
+    // One token layer for every stage: tokens, gazetteer marks, lower case, word classes.
+    let tokens = tokens::Tokens::new(&doc);
+
     report(Stage::Parties);
-    let mut parties = parties::extract(&doc);
+    let mut parties = parties::extract(&doc, &tokens);
 
     report(Stage::Positions);
-    let mut positions = positions::extract(&doc, &mut parties);
+    let mut positions = positions::extract(&doc, &tokens, &mut parties);
     let issues = issues::collect(&mut positions);
     let parties = parties.into_parties();
 

@@ -37,10 +37,7 @@ pub fn read_importable(path: &Path) -> Result<ImportedText> {
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    if !matches!(
-        ext.as_str(),
-        "txt" | "text" | "md" | "markdown" | "html" | "htm"
-    ) {
+    if !crate::IMPORTABLE_EXTENSIONS.contains(&ext.as_str()) {
         return Err(VaultError::InvalidName {
             name: path.display().to_string(),
             reason: "only .txt, .md and .html files can be imported".to_owned(),

@@ -56,8 +56,8 @@ mod trash;
 mod vault;
 mod watch;
 
-pub use error::{Result, VaultError};
-pub use files::{MAX_NOTE_BYTES, hash_hex};
+pub use error::{ErrorCode, Result, VaultError};
+pub use files::{IMPORTABLE_EXTENSIONS, MAX_NOTE_BYTES, hash_hex};
 pub use index::is_ignored_name;
 pub use model::*;
 pub use search::MAX_RESULTS;

@@ -6,7 +6,8 @@ use std::sync::LazyLock;
 
 use crate::lexicon;
 use crate::model::PartyKind;
-use crate::text::{Doc, TokKind};
+use crate::text::Doc;
+use crate::tokens::TokKind;
 
 use super::Tokens;
 

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use crate::lexicon::{self, GazEntry, GazKind};
 use crate::model::{PartyKind, Span};
-use crate::text::{Doc, TokKind};
+use crate::text::Doc;
+use crate::tokens::TokKind;
 
 mod groups;
 

@@ -54,8 +54,6 @@ pub(crate) struct PartyTable {
     finished: Vec<Party>,
     /// Organisation party → the collective of its members ("G7" → "G7 Foreign Ministers").
     pub(crate) collective_of: HashMap<usize, usize>,
-    /// The body's tokens, kept for positions.
-    pub(crate) tokens: super::Tokens,
 }
 
 /// Lower-cased, apostrophes and dots removed, a leading article dropped: the key names merge on.

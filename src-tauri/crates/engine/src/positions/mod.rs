@@ -7,15 +7,21 @@
 //! resolved to parties in the same text-order pass ([`speaker`]).
 
 mod attribution;
+mod content;
+mod forms;
+mod joint;
 mod quotes;
+mod source;
 mod speaker;
 mod stance;
+mod statement;
 mod transcript;
 
 use crate::lexicon;
 use crate::model::{Position, PositionKind, Span, Stance};
 use crate::parties::PartyTable;
 use crate::text::{Doc, trim};
+use crate::tokens::Tokens;
 
 use attribution::{Content, View};
 use quotes::Quote;
@@ -33,16 +39,10 @@ struct Raw {
 }
 
 /// Finds the positions of `doc`, adding speakers that are not yet parties.
-pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> {
-    let tk = std::mem::take(&mut parties.tokens);
+pub(crate) fn extract(doc: &Doc<'_>, tk: &Tokens, parties: &mut PartyTable) -> Vec<Position> {
     let quotes = quotes::find(doc);
     let mut used = vec![false; quotes.len()];
-    let low = doc.text.to_ascii_lowercase();
-    let view = View {
-        doc,
-        tk: &tk,
-        low: &low,
-    };
+    let view = View { doc, tk };
     let mut raws: Vec<Raw> = Vec::new();
     let in_quote = |pos: Span| quote_at(&quotes, pos.start).is_some();
     // A transcript turn ("MR MILLER: …") runs to the end of its paragraph.
@@ -212,6 +212,25 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
                 } else {
                     content
                 };
+                // "The two leaders discussed …": one position per party speaking together.
+                let members = joint::members(&view, parties, si, a, f.source, f.cue.0);
+                if members.len() >= 2 {
+                    for (party, _) in members {
+                        let d = &mut parties.drafts[party];
+                        d.speaker = true;
+                        raws.push(Raw {
+                            kind,
+                            content,
+                            cue,
+                            source,
+                            stance: stance::of(doc, f.stance, content),
+                            sentence,
+                            party,
+                            speaker: d.name.clone(),
+                        });
+                    }
+                    continue;
+                }
                 let (party, speaker) =
                     speaker::resolve(doc, parties, source, raws.last().map(|r| r.party));
                 let source = with_antecedent(doc, parties, party, source);
@@ -309,7 +328,6 @@ pub(crate) fn extract(doc: &Doc<'_>, parties: &mut PartyTable) -> Vec<Position> 
             speaker: prev.speaker.clone(),
         });
     }
-    parties.tokens = tk;
     parties.finalize();
     raws.into_iter()
         .filter(|r| !r.content.is_empty())

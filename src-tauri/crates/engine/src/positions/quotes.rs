@@ -102,11 +102,6 @@ const SIGNATURE_WORDS: usize = 5;
 /// Longest line end after a closing mark that may still be a signature, in bytes.
 const SIGNATURE_BYTES: usize = 120;
 
-/// Lower-case particles inside a person's name ("Juan de la Cruz").
-const NAME_PARTICLES: &[&str] = &[
-    "al", "bin", "da", "de", "del", "der", "la", "le", "van", "von",
-];
-
 /// A quotation signed vox-pop style, with a dash and a name after its closing mark that end
 /// the line ("“…” ― Jane Doe"): the dash (the cue) and the name (the source).
 pub(crate) fn signature(doc: &Doc<'_>, q: &Quote) -> Option<(Span, Span)> {
@@ -138,7 +133,7 @@ pub(crate) fn signature(doc: &Doc<'_>, q: &Quote) -> Option<(Span, Span)> {
         let named = w.starts_with(char::is_uppercase)
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
-        if !named && !NAME_PARTICLES.contains(&w) {
+        if !named && !crate::lexicon::is_name_particle(w) {
             return None;
         }
         words += 1;

@@ -4,7 +4,8 @@
 use crate::lexicon::{self, Label};
 use crate::model::{PartyKind, Span, Stance};
 use crate::parties::PartyTable;
-use crate::text::{Doc, TokKind};
+use crate::text::Doc;
+use crate::tokens::TokKind;
 
 use super::attribution::View;
 
