@@ -12,6 +12,7 @@ use clap::{Args, Subcommand};
 use rayon::prelude::*;
 
 use crate::UserError;
+use crate::extract::article_to_draft;
 use crate::input::read_article;
 use crate::source_args::SourceArgs;
 
@@ -190,9 +191,8 @@ pub(crate) fn printable(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn new(a: &NewArgs) -> Result<(), UserError> {
-    let text = read_article(&a.file)?;
+    let (text, options) = article_to_draft(&a.file, &a.source.draft_options())?;
     let (s, vault) = open_for_writing(&a.vault)?;
-    let options = a.source.draft_options();
     let name = if a.file == "-" {
         "standard input"
     } else {

@@ -415,3 +415,115 @@ fn titles_cannot_drive_the_terminal() {
     let list: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(list[0]["title"], "Talks\x1b]0;pwned\x07\x1b[2J\nFAKE  line");
 }
+
+/// A news page in Windows-1252 (curly quotes as bytes 0x93/0x94), with menus and metadata.
+fn legacy_page() -> Vec<u8> {
+    let para = "Foreign Minister Anna Berg said on Monday that Norway would host the next round \
+        of talks between the two delegations, which diplomats expect to last a week and to \
+        cover prisoners, the line of contact and the status of the port.";
+    let mut page = format!(
+        "<html><head><meta charset=\"windows-1252\"><title>Talks in Geneva - Example News</title>\
+         <link rel=\"canonical\" href=\"https://news.example/talks\">\
+         <meta property=\"og:site_name\" content=\"Example News\">\
+         <meta property=\"article:published_time\" content=\"2025-10-16T08:30:00Z\"></head>\
+         <body><nav><a href=\"/\">Home</a> <a href=\"/world\">World news</a></nav>\
+         <article><h1>Talks in Geneva</h1><p>{para}</p><p>{para}</p><p>"
+    )
+    .into_bytes();
+    page.extend_from_slice(
+        b"\x93We are ready,\x94 she said.</p></article><footer>Share this</footer></body></html>",
+    );
+    page
+}
+
+#[test]
+fn extract_prints_the_readable_text_of_pages_and_articles() {
+    let d = tempfile::tempdir().unwrap();
+    let cfg = d.path().join("cfg");
+    let page = d.path().join("page.html");
+    std::fs::write(&page, legacy_page()).unwrap();
+    let o = attache(&cfg, &["extract", page.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("Talks in Geneva\n\nForeign Minister"),
+        "{text}"
+    );
+    assert!(text.contains("“We are ready,” she said."), "{text}");
+    assert!(
+        !text.contains("Home") && !text.contains("Share this"),
+        "{text}"
+    );
+
+    let md = d.path().join("a.md");
+    std::fs::write(&md, "---\ntitle: From markdown\n---\nSome article text.\n").unwrap();
+    let o = attache(&cfg, &["extract", md.to_str().unwrap()]);
+    assert_eq!(stdout(&o), "From markdown\n\nSome article text.\n");
+    let txt = d.path().join("a.txt");
+    std::fs::write(&txt, ARTICLE).unwrap();
+    assert_eq!(
+        stdout(&attache(&cfg, &["extract", txt.to_str().unwrap()])),
+        ARTICLE
+    );
+
+    let missing = d.path().join("missing.html");
+    assert_one_line_error(
+        &attache(&cfg, &["extract", missing.to_str().unwrap()]),
+        "no such file",
+    );
+    let pdf = d.path().join("a.pdf");
+    std::fs::write(&pdf, "%PDF").unwrap();
+    assert_one_line_error(&attache(&cfg, &["extract", pdf.to_str().unwrap()]), ".html");
+    assert_eq!(attache(&cfg, &["extract"]).status.code(), Some(2));
+}
+
+#[test]
+fn draft_and_notes_new_read_pages_with_their_metadata() {
+    let d = tempfile::tempdir().unwrap();
+    let cfg = d.path().join("cfg");
+    let page = d.path().join("page.html");
+    std::fs::write(&page, legacy_page()).unwrap();
+    let o = attache(&cfg, &["draft", page.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let brief: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(brief["title"], "Talks in Geneva");
+    assert_eq!(brief["source"]["url"], "https://news.example/talks");
+    assert_eq!(brief["source"]["outlet"], "Example News");
+    assert_eq!(brief["source"]["published"], "2025-10-16");
+    assert!(
+        brief["positions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("We are ready"))),
+        "{brief}"
+    );
+    // A flag wins over the page's metadata.
+    let o = attache(&cfg, &["draft", "--outlet", "Wire", page.to_str().unwrap()]);
+    let brief: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(brief["source"]["outlet"], "Wire");
+
+    let vault = d.path().join("vault");
+    let o = attache(
+        &cfg,
+        &[
+            "notes",
+            "new",
+            page.to_str().unwrap(),
+            "--vault",
+            vault.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let note = std::fs::read_to_string(stdout(&o).trim()).unwrap();
+    for field in [
+        "source: https://news.example/talks",
+        "source_title: Talks in Geneva",
+        "outlet: Example News",
+        "published: 2025-10-16",
+    ] {
+        assert!(note.contains(field), "{field}:\n{note}");
+    }
+}
