@@ -34,20 +34,25 @@ fn fold_into(s: &str, out: &mut String, mut mapped: impl FnMut(usize, usize)) {
     let mut in_space = out.ends_with(' ');
     let mut i = 0;
     while i < bytes.len() {
-        // Runs of ASCII letters, digits and punctuation: copied and lower-cased at once.
-        let run = bytes[i..]
-            .iter()
-            .position(|b| !b.is_ascii() || b.is_ascii_whitespace())
-            .unwrap_or(bytes.len() - i);
-        if run > 0 {
+        // Runs of ASCII words and single spaces: copied and lower-cased at once.
+        let mut j = i;
+        let mut space = in_space;
+        while let Some(&b) = bytes.get(j) {
+            if !b.is_ascii() || (b.is_ascii_whitespace() && (b != b' ' || space)) {
+                break;
+            }
+            space = b == b' ';
+            j += 1;
+        }
+        if j > i {
             let start = out.len();
-            out.push_str(&s[i..i + run]);
+            out.push_str(&s[i..j]);
             out[start..].make_ascii_lowercase();
-            for k in i..i + run {
+            for k in i..j {
                 mapped(k, 1);
             }
-            in_space = false;
-            i += run;
+            in_space = space;
+            i = j;
             continue;
         }
         let Some(c) = s[i..].chars().next() else {
