@@ -26,6 +26,10 @@ pub(crate) struct Draft {
     /// Donald Trump"), an owner ("Sudan's army"), a demonym, or a place after a preposition
     /// ("talks with Russia", "ministers of France, Germany and Italy").
     pub passive_mentions: usize,
+    /// Mentions where a country is only a setting: an affiliation ("Prime Minister Albanese of
+    /// Australia", "the Honduran President"), a meeting's venue ("talks in Iceland") or one
+    /// item of a long list ("including DPRK, Afghanistan, and Iran").
+    pub incidental_mentions: usize,
     /// Named as a member of a collective party ("the G7 Foreign Ministers of Canada, …").
     pub in_collective: bool,
     /// Byte offset of the latest mention seen in the text-order sweep.
@@ -126,6 +130,7 @@ impl PartyTable {
             reference: false,
             owner_mentions: 0,
             passive_mentions: 0,
+            incidental_mentions: 0,
             in_collective: false,
             last_seen: 0,
         });
@@ -301,8 +306,9 @@ impl PartyTable {
                 let d = &self.drafts[i];
                 d.kind == PartyKind::Country
                     && !d.speaker
-                    && d.passive_mentions >= d.mentions.len()
-                    && (d.in_collective || represented.contains(d.name.as_str()))
+                    && (d.incidental_mentions >= d.mentions.len()
+                        || (d.passive_mentions >= d.mentions.len()
+                            && (d.in_collective || represented.contains(d.name.as_str()))))
             })
             .collect();
         let mut keep = drop.iter().map(|x| !x);

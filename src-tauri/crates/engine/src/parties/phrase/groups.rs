@@ -7,8 +7,8 @@ use crate::lexicon::{GazEntry, GazKind};
 use crate::model::PartyKind;
 use crate::text::Doc;
 
-use super::super::{PartyTable, Tokens, bodies};
-use super::{Context, Event, Incoming, Phrase};
+use super::super::{PartyTable, Tokens, bodies, names};
+use super::{Context, Event, Incoming, Phrase, Title};
 
 /// The organisation alone in `ph`, right before token `k`: its entry and first token.
 fn lone_org(ph: &Phrase, k: usize) -> Option<(GazEntry, usize, usize)> {
@@ -253,7 +253,11 @@ fn body_party(
 }
 
 /// "the High Representative of the European Union": a title, "of", and an organisation or
-/// country, with no name in `ph`; returns the index after the phrase.
+/// country, with no name in `ph`; returns the index after the phrase. The holder is the person
+/// named right after it ("the Foreign Minister of Japan, Fumio Kishida", "Prime Minister of
+/// Kosovo Albin Kurti") or, failing that, right before it ("Mr. Mourad Medelci, Foreign
+/// Minister of Algeria"); with neither, the office names a person of its own.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn title_of(
     doc: &Doc<'_>,
     tk: &Tokens,
@@ -262,6 +266,7 @@ pub(super) fn title_of(
     b: usize,
     table: &mut PartyTable,
     events: &mut Vec<Event>,
+    ctx: &mut Context,
 ) -> Option<usize> {
     let (role, _) = ph.role?;
     // "the High Representative of …" is an office; "to be president of …" is not a party.
@@ -280,7 +285,10 @@ pub(super) fn title_of(
     if m >= b {
         return None;
     }
-    let (e, end) = tk.gaz[m]?;
+    let (e, end) = match tk.gaz[m] {
+        Some(found) => found,
+        None => names::formal_country(doc, tk, m, b)?,
+    };
     let kind = match e.kind {
         GazKind::Org(kind) => kind,
         GazKind::Country => PartyKind::Country,
@@ -294,12 +302,27 @@ pub(super) fn title_of(
         passive: true,
     });
     let with_the = ph.first > 0 && tk.word(doc, ph.first - 1).eq_ignore_ascii_case("the");
-    events.push(Event::TitleRef {
-        span: tk.span(if with_the { ph.first - 1 } else { ph.first }, end),
+    let start = if with_the { ph.first - 1 } else { ph.first };
+    let title = Title {
+        span: tk.span(start, end),
         role,
         country: Some(e.canonical),
         of: Some(tk.span(ph.first, end)),
-    });
+    };
+    let next = end + usize::from(tk.word(doc, end) == ",");
+    if next < b && names::starts_plain_name(doc, tk, next) {
+        ctx.pending = Some((title, next));
+        return Some(next);
+    }
+    if let Some((p, after)) = ctx.person
+        && start >= 1
+        && after == start - 1
+        && tk.word(doc, after) == ","
+    {
+        title.give_to(p, table, events);
+        return Some(end);
+    }
+    events.push(title.event());
     Some(end)
 }
 
