@@ -158,12 +158,19 @@ pub(crate) fn is_event_venue(doc: &Doc<'_>, tk: &Tokens, a: usize, sent_start: u
 /// or a colon ("including DPRK, Afghanistan, and Iran", "the powers – the United States,
 /// France, …").
 pub(crate) fn is_example(doc: &Doc<'_>, tk: &Tokens, a: usize, end: usize, b: usize) -> bool {
-    let (_, start) = country_list(doc, tk, a, end, b);
+    let (_, start, _) = country_list(doc, tk, a, end, b);
     start > 0 && words::is_example_opener(tk.lower(start - 1))
 }
 
-/// The list of countries that the country at `a..end` stands in: its length and first token.
-fn country_list(doc: &Doc<'_>, tk: &Tokens, a: usize, end: usize, b: usize) -> (usize, usize) {
+/// The list of countries that the country at `a..end` stands in: its length, first token and
+/// the token after it.
+pub(crate) fn country_list(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    a: usize,
+    end: usize,
+    b: usize,
+) -> (usize, usize, usize) {
     let is_country = |i: usize| {
         tk.gaz
             .get(i)
@@ -176,6 +183,7 @@ fn country_list(doc: &Doc<'_>, tk: &Tokens, a: usize, end: usize, b: usize) -> (
     let mut n = 1;
     // Forward.
     let mut i = end;
+    let mut last = end;
     while i < b && sep(i) && n < 64 {
         let mut j = i + 1;
         if j < b && sep(j) {
@@ -188,6 +196,7 @@ fn country_list(doc: &Doc<'_>, tk: &Tokens, a: usize, end: usize, b: usize) -> (
             Some(e) => {
                 n += 1;
                 i = e;
+                last = e;
             }
             None => break,
         }
@@ -210,5 +219,44 @@ fn country_list(doc: &Doc<'_>, tk: &Tokens, a: usize, end: usize, b: usize) -> (
         n += 1;
         i = start;
     }
-    (n, i)
+    (n, i, last)
+}
+
+/// The index after the run of capitalised words from token `k` that are no gazetteer names.
+pub(crate) fn cap_run(doc: &Doc<'_>, tk: &Tokens, k: usize, b: usize) -> usize {
+    let mut i = k;
+    while i < b
+        && tk.is_cap(doc, i)
+        && tk.gaz[i].is_none()
+        && !lexicon::is_non_name(tk.word(doc, i))
+    {
+        i += 1;
+    }
+    i
+}
+
+/// True when "and" at token `k` joins two halves of one body's name begun at `na`: the
+/// capitalised words after it are no gazetteer names and end in a common word, and either
+/// the name so far is a body's ("Office for Democratic Institutions *and* Human Rights") or
+/// the words after "and" end in one while the words before are common words ("National
+/// Unity *and* Peacemaking Coordination Committee").
+pub(crate) fn and_continues_body(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    na: usize,
+    k: usize,
+    b: usize,
+) -> bool {
+    if tk.lower(k) != "and" {
+        return false;
+    }
+    let end = cap_run(doc, tk, k + 1, b);
+    if end == k + 1 || !words::is_common_word(tk.word(doc, end - 1)) {
+        return false;
+    }
+    let org = |a: usize, z: usize| (a..z).any(|i| lexicon::org_word(tk.word(doc, i)).is_some());
+    // "the Government of Somalia and Federal Member States": a country ends the body's name.
+    let plain = (na..k).all(|i| tk.gaz[i].is_none());
+    (plain && org(na, k) && (na..k).any(|i| lexicon::is_name_connector(tk.word(doc, i))))
+        || (org(k + 1, end) && is_common_phrase(doc, tk, na, k))
 }

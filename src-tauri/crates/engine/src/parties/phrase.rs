@@ -276,6 +276,15 @@ fn phrase(
             if let Some(next) = groups::org_collective(doc, tk, &ph, k, end, table, events, ctx) {
                 return next;
             }
+            // "the Foreign Ministers of Guyana and Venezuela": title holders of several
+            // countries act as one group.
+            if ph.name.is_none()
+                && ph.role.is_none()
+                && ph.entities.is_empty()
+                && let Some(next) = groups::holders_of_countries(doc, tk, k, end, b, table, events)
+            {
+                return next;
+            }
             if ph.name.is_none() && ph.role.is_none() && ph.entities.is_empty() {
                 return end;
             }
@@ -319,6 +328,17 @@ fn phrase(
                 }
                 break;
             }
+            // "Ambassador Holland": a one-word country name right after a title is a surname.
+            if e.kind == GazKind::Country
+                && end == k + 1
+                && ph.role.is_some()
+                && ph.entities.is_empty()
+                && tk.toks[k - 1].span.end < tk.toks[k].span.start
+            {
+                ph.name = Some((k, end));
+                k = end;
+                continue;
+            }
             if e.kind == GazKind::Title && words::is_honorific(e.canonical) {
                 ph.honorific = true;
             } else if e.kind == GazKind::Title {
@@ -348,6 +368,17 @@ fn phrase(
             {
                 ph.name = ph.name.map(|(na, _)| (na, k + 1));
                 k += 1;
+            }
+            // "Office for Democratic Institutions and Human Rights", "National Unity and
+            // Peacemaking Coordination Committee": a body's name goes on through "and".
+            TokKind::Word
+                if ph.name.is_some_and(|(na, nb)| {
+                    nb == k && names::and_continues_body(doc, tk, na, k, b)
+                }) =>
+            {
+                let end = names::cap_run(doc, tk, k + 1, b);
+                ph.name = ph.name.map(|(na, _)| (na, end));
+                k = end;
             }
             // "Office of the Spokesperson", "Ministry of the Interior": a body's name goes on
             // through "of the".
@@ -442,6 +473,11 @@ fn phrase(
         ph.entities.push((e, m, end));
         k = end;
     }
+    // "ODIHR (Office for Democratic Institutions and Human Rights)": an acronym before the
+    // name it stands for, in brackets.
+    if let Some(next) = acronym_before_name(doc, tk, &ph, k, sent_start, b, table, events, ctx) {
+        return next;
+    }
     if let Some(next) = groups::lone_entity_noun(doc, tk, &ph, k, b, inc, table, events, ctx) {
         return next;
     }
@@ -533,6 +569,52 @@ fn is_setting(doc: &Doc<'_>, tk: &Tokens, a: usize, end: usize) -> bool {
         return false;
     };
     names::is_event_venue(doc, tk, a, sa) || names::is_example(doc, tk, a, end, sb)
+}
+
+/// "ODIHR (Office for …)": when `ph` is one acronym followed by a bracketed name, reads the
+/// name as a phrase of its own and makes the acronym a way of naming its party; returns the
+/// index after the name.
+#[allow(clippy::too_many_arguments)]
+fn acronym_before_name(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    ph: &Phrase,
+    k: usize,
+    sent_start: usize,
+    b: usize,
+    table: &mut PartyTable,
+    events: &mut Vec<Event>,
+    ctx: &mut Context,
+) -> Option<usize> {
+    let (na, nb) = ph.name?;
+    if nb != na + 1
+        || nb != k
+        || ph.role.is_some()
+        || !ph.entities.is_empty()
+        || !names::is_acronym(tk.word(doc, na))
+        || tk.word(doc, k) != "("
+        || k + 1 >= b
+        || !tk.is_cap(doc, k + 1)
+    {
+        return None;
+    }
+    let seen = events.len();
+    let next = phrase(doc, tk, k + 1, sent_start, b, table, events, ctx);
+    let inner = tk.toks[k + 1].span.start;
+    let p = events[seen..].iter().find_map(|e| match *e {
+        Event::Mention { party, span, .. } if span.start == inner => Some(party),
+        _ => None,
+    })?;
+    if table.drafts[p].kind == PartyKind::Person {
+        return None;
+    }
+    table.add_word(tk.word(doc, na), p);
+    events.push(Event::Mention {
+        party: p,
+        span: tk.toks[na].span,
+        passive: false,
+    });
+    Some(next)
 }
 
 fn name_is_org(doc: &Doc<'_>, tk: &Tokens, na: usize, nb: usize) -> bool {
@@ -833,7 +915,7 @@ pub(crate) fn resolve(doc: &Doc<'_>, table: &mut PartyTable, events: &[Event]) {
                 cue_follows,
             } => {
                 let w = doc.slice(word);
-                let p = match table.by_word(w) {
+                let p = match table.by_word(w).or_else(|| table.by_first_word(w)) {
                     Some(p) => Some(p),
                     // "Analysts said": a sentence-initial source noun is nobody's name.
                     None if lexicon::is_source_noun(&w.to_lowercase()) && role.is_none() => None,

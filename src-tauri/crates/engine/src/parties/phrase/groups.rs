@@ -326,6 +326,65 @@ pub(super) fn title_of(
     Some(end)
 }
 
+/// "the Foreign Ministers of Guyana and Venezuela", "the leaders of France, Germany, Italy, the
+/// United Kingdom and the United States of America": a plural title at `k..end` and "of" a
+/// list of two or more countries name one group, written as in the text; the countries are
+/// its members. Returns the index after the list.
+pub(super) fn holders_of_countries(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    k: usize,
+    end: usize,
+    b: usize,
+    table: &mut PartyTable,
+    events: &mut Vec<Event>,
+) -> Option<usize> {
+    let (_, first_end, m) = names::of_country(doc, tk, end, b)?;
+    let (n, _, last) = names::country_list(doc, tk, m, first_end, b);
+    if n < 2 {
+        return None;
+    }
+    let mut members = Vec::new();
+    let mut i = m;
+    while i < last {
+        if let Some((c, ce)) = tk.gaz[i]
+            && c.kind == GazKind::Country
+        {
+            let p = table.intern(c.canonical, PartyKind::Country, true);
+            // A member named only here is no party of its own.
+            table.drafts[p].incidental_mentions += 1;
+            events.push(Event::Mention {
+                party: p,
+                span: tk.span(i, ce),
+                passive: true,
+            });
+            members.push(c.canonical);
+            i = ce;
+        } else {
+            i += 1;
+        }
+    }
+    // "ministers of Russia, Germany and France" and "of Russia, France and Germany" later are
+    // one group.
+    members.sort_unstable();
+    let key = format!("{}|{}", tk.lower(k), members.join("|"));
+    let span = tk.span(k, last);
+    let g = match table.collective_by_members.get(&key) {
+        Some(&g) => g,
+        None => {
+            let g = table.intern(doc.slice(span), PartyKind::Group, false);
+            table.collective_by_members.insert(key, g);
+            g
+        }
+    };
+    events.push(Event::Mention {
+        party: g,
+        span,
+        passive: false,
+    });
+    Some(last)
+}
+
 /// "Saudi Arabia and the U.S. … in a joint statement": two lone parties coordinated in a
 /// sentence about something joint act as one collective party; `end` is the token after B.
 pub(super) fn joint_collective(
