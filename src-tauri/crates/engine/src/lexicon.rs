@@ -135,6 +135,8 @@ pub(crate) mod files {
         JOINT_HEADS = "joint_heads.txt", (1, 1), None;
         /// Lower-case particles inside a person's name ("de", "bin").
         NAME_PARTICLES = "name_particles.txt", (1, 1), None;
+        /// Cues that name no source in an agentless passive ("is expected to").
+        SOURCELESS_PASSIVES = "sourceless_passives.txt", (1, 1), None;
         /// Cues that are as often nouns ("support", "plans").
         NOUN_CUES = "noun_cues.txt", (1, 1), None;
         /// Cues that never come before their source ("told").
@@ -349,6 +351,11 @@ word_list!(
     /// True when a capitalised `word` ending a name makes it an event, law, place or body
     /// rather than a person ("Cold *War*", "Economic *Forum*").
     NON_PERSON_HEADS, NON_PERSON_HEADS, is_non_person_head
+);
+word_list!(
+    /// True when the cue `word` (lower case) names no source in an agentless passive ("is
+    /// *expected* to", "has been *confirmed*").
+    SOURCELESS_PASSIVES, SOURCELESS_PASSIVES, is_sourceless_passive
 );
 word_list!(
     /// True when the cue `word` (lower case) is as often a noun ("support", "plans"): a verb
