@@ -8,6 +8,7 @@
 
 mod desktop;
 mod draft;
+mod draft_pane;
 mod figures;
 mod notes;
 mod screenshots;

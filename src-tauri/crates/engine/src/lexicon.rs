@@ -133,6 +133,8 @@ pub(crate) mod files {
         ISSUER_DOCUMENTS = "issuer_documents.txt", (1, 1), None;
         /// Plural heads that refer back to participants named together ("the leaders").
         JOINT_HEADS = "joint_heads.txt", (1, 1), None;
+        /// Words news prose writes in lower case (learned from PolNeAR train).
+        LOWER_WORDS = "lower_words.txt", (1, 1), None;
         /// Lower-case particles inside a person's name ("de", "bin").
         NAME_PARTICLES = "name_particles.txt", (1, 1), None;
         /// Cues that name no source in an agentless passive ("is expected to").

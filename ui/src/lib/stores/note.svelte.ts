@@ -179,6 +179,15 @@ export class NoteSession {
     this.schedulePreview();
   }
 
+  /** A draft-pane edit patched the note (Rust kept the analyst's own text): an undoable edit
+   * in the editor; an unsaved draft nobody typed into stays "not hand-edited". */
+  applyPatch(md: string): void {
+    if (md === this.markdown) return;
+    const untouched = this.path === null && this.markdown === this.rendered;
+    this.replace(md);
+    if (untouched) this.rendered = md;
+  }
+
   /** Saves now (Ctrl+S, autosave, before switching notes). Resolves when the save is done. */
   async save(): Promise<void> {
     if (this.saving) await this.saving;
