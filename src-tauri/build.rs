@@ -1,40 +1,16 @@
 //! Generates the app's command permissions so the capability file can allow exactly the
 //! commands the UI uses, and nothing else.
 
-const COMMANDS: &[&str] = &[
-    "draft",
-    "sample_article",
-    "render_note",
-    "preview_html",
-    "startup_files",
-    "ui_ready",
-    "notes_list",
-    "notes_search",
-    "note_create",
-    "note_open",
-    "note_save",
-    "note_delete",
-    "trash_list",
-    "trash_restore",
-    "party_index",
-    "note_export",
-    "note_export_text",
-    "import_file",
-    "settings_get",
-    "settings_set",
-    "vault_info",
-    "pick_export_path",
-    "pick_article_file",
-    "pick_vault_folder",
-    "recovery_write",
-    "recovery_read",
-    "recovery_clear",
-    "window_ready",
-    "show_log_file",
-    "quit",
-];
+// The commands come from the one list in src/command_list.rs (see there how to add one).
+macro_rules! commands {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+include!("src/command_list.rs");
 
 fn main() {
+    println!("cargo:rerun-if-changed=src/command_list.rs");
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
     tauri_build::try_build(attributes).expect("tauri-build failed");

@@ -20,6 +20,10 @@
 //! - **Channel**: a one-way stream from a command to the UI (drafting progress).
 //! - **Vault**: the folder of Markdown notes (`attache-vault`).
 //! - **Config folder**: settings, logs, window state and the recovery journal, outside the vault.
+//! - **Vouched path**: a path outside the vault the analyst chose in a native dialog, dropped
+//!   on the window or named on the command line ([`vouch`]); the only kind `import_file`,
+//!   `note_export` and a new vault folder accept.
+//! - **Command list**: `src/command_list.rs`, the one list of commands ([`COMMANDS`]).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -27,6 +31,7 @@ pub mod commands;
 pub mod error;
 pub mod launch;
 pub mod menu;
+pub mod navigation;
 pub mod paths;
 pub mod recovery;
 pub mod sanitize;
@@ -34,6 +39,7 @@ pub mod show_log;
 pub mod single_instance;
 pub mod startup;
 pub mod state;
+pub mod vouch;
 pub mod webview;
 pub mod window;
 
@@ -47,43 +53,39 @@ use crate::state::AppState;
 /// Event the UI receives with `VaultEvent[]` when another program changes the vault.
 pub const VAULT_CHANGED_EVENT: &str = "vault-changed";
 
+/// The name of every command the UI may call, from the one list in `src/command_list.rs`
+/// (which also feeds `generate_handler!` and the permissions `build.rs` generates).
+pub const COMMANDS: &[&str] = {
+    macro_rules! commands {
+        ($($module:ident :: $name:ident),* $(,)?) => {
+            &[$(stringify!($name)),*]
+        };
+    }
+    include!("command_list.rs")
+};
+
 /// Registers the state and commands shared by the real app and the mock-runtime tests.
 pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     builder
         .manage(state)
         .manage(window::Shown::default())
-        .invoke_handler(tauri::generate_handler![
-            commands::draft::draft,
-            commands::draft::sample_article,
-            commands::preview::render_note,
-            commands::preview::preview_html,
-            commands::launch::startup_files,
-            commands::launch::ui_ready,
-            commands::notes::notes_list,
-            commands::notes::notes_search,
-            commands::notes::note_create,
-            commands::notes::note_open,
-            commands::notes::note_save,
-            commands::notes::note_delete,
-            commands::notes::trash_list,
-            commands::notes::trash_restore,
-            commands::notes::party_index,
-            commands::notes::note_export,
-            commands::notes::note_export_text,
-            commands::notes::import_file,
-            commands::settings::settings_get,
-            commands::settings::settings_set,
-            commands::settings::vault_info,
-            commands::dialogs::pick_export_path,
-            commands::dialogs::pick_article_file,
-            commands::dialogs::pick_vault_folder,
-            commands::recovery::recovery_write,
-            commands::recovery::recovery_read,
-            commands::recovery::recovery_clear,
-            commands::window::window_ready,
-            commands::window::show_log_file,
-            commands::window::quit,
-        ])
+        .on_webview_event(|webview, event| {
+            // Files dropped on the window are the analyst's choice: import may read them.
+            if let tauri::WebviewEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                let state = webview.state::<AppState>();
+                for p in paths {
+                    state.vouched.vouch(vouch::Purpose::Import, p.clone());
+                }
+            }
+        })
+        .invoke_handler({
+            macro_rules! commands {
+                ($($module:ident :: $name:ident),* $(,)?) => {
+                    tauri::generate_handler![$(commands::$module::$name),*]
+                };
+            }
+            include!("command_list.rs")
+        })
 }
 
 /// Starts the app with `context` (from `tauri::generate_context!()` in the binary, so this
@@ -115,7 +117,8 @@ pub fn run(context: tauri::Context<tauri::Wry>) {
         )
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
-        .plugin(tauri_plugin_opener::init());
+        .plugin(tauri_plugin_opener::init())
+        .plugin(navigation::guard());
     configure(builder, AppState::new(folders, args))
         .manage(menu::Zoom(std::sync::Mutex::new(1.0)))
         .menu(menu::build)

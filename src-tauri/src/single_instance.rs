@@ -50,7 +50,14 @@ pub fn on_second_launch<R: Runtime>(app: &AppHandle<R>, argv: Vec<String>, cwd: 
     let files: Vec<String> = LaunchArgs::parse(argv.into_iter().skip(1).map(Into::into))
         .files
         .into_iter()
-        .map(|f| cwd.join(f).to_string_lossy().into_owned())
+        .map(|f| {
+            let path = cwd.join(f);
+            // Named on the second launch's command line: the analyst's choice.
+            app.state::<crate::state::AppState>()
+                .vouched
+                .vouch(crate::vouch::Purpose::Import, path.clone());
+            path.to_string_lossy().into_owned()
+        })
         .collect();
     log::info!("a second launch asked to open {} file(s)", files.len());
     if !files.is_empty() {

@@ -9,6 +9,7 @@ use attache_vault::{Settings, Vault, VaultEvent, VaultSource, VaultWatcher};
 use crate::error::AppError;
 use crate::launch::LaunchArgs;
 use crate::paths::Folders;
+use crate::vouch::{Purpose, Vouched};
 
 /// Called with changes other programs made to the vault (the app forwards them to the UI).
 pub type ChangeListener = Arc<dyn Fn(Vec<VaultEvent>) + Send + Sync>;
@@ -29,6 +30,10 @@ pub struct AppState {
     pub test_pick_dir: Option<PathBuf>,
     /// Where "Show log file" writes the path instead of revealing it (`--test-reveal-file`).
     pub test_reveal_file: Option<PathBuf>,
+    /// Where links that would open in the browser are recorded (`--test-opened-file`).
+    pub test_opened_file: Option<PathBuf>,
+    /// Paths outside the vault the analyst chose (dialogs, drops, the command line).
+    pub vouched: Vouched,
     settings: Mutex<LoadedSettings>,
     vault: Mutex<Option<OpenVault>>,
     listener: Mutex<Option<ChangeListener>>,
@@ -59,7 +64,9 @@ impl AppState {
         Self {
             test_pick_dir: args.test_pick_dir.clone(),
             test_reveal_file: args.test_reveal_file.clone(),
+            test_opened_file: args.test_opened_file.clone(),
             folders,
+            vouched: Vouched::default(),
             startup_files: Mutex::new(args.files),
             settings: Mutex::new(loaded),
             vault: Mutex::new(None),
@@ -79,13 +86,20 @@ impl AppState {
     }
 
     /// Validates and saves `new`; when the vault folder changed, the next command uses the
-    /// new vault (no restart).
+    /// new vault (no restart). A new vault folder must be one the analyst just chose in the
+    /// folder dialog (or none, for the default folder).
     ///
     /// # Errors
-    /// `invalid_argument` for invalid values, `io` when the file cannot be written.
+    /// `invalid_argument` for invalid values, `outside_vault` for a folder the dialog did not
+    /// give, `io` when the file cannot be written.
     pub fn save_settings(&self, new: Settings) -> Result<Settings, AppError> {
-        settings::save(&self.folders.config, &new)?;
         let vault_changed = lock(&self.settings).settings.vault != new.vault;
+        if vault_changed && let Some(folder) = &new.vault {
+            settings::validate(&new)?;
+            self.vouched
+                .take(Purpose::VaultFolder, std::path::Path::new(folder))?;
+        }
+        settings::save(&self.folders.config, &new)?;
         *lock(&self.settings) = LoadedSettings {
             settings: new.clone(),
             warning: None,
@@ -97,10 +111,12 @@ impl AppState {
     }
 
     /// The open vault, opening it on first use: `--vault`/`ATTACHE_VAULT`, else the setting,
-    /// else the default folder.
+    /// else the default folder. Only the default folder is created when missing: a chosen
+    /// folder that is not there (an unplugged drive, an unmounted share) is an error, never
+    /// replaced by an empty one.
     ///
     /// # Errors
-    /// `io` when the folder cannot be created or opened.
+    /// `not_found` when a chosen folder is missing, `io` when it cannot be opened.
     pub fn vault(&self) -> Result<Arc<Vault>, AppError> {
         let mut open = lock(&self.vault);
         if let Some(o) = open.as_ref() {
@@ -110,7 +126,10 @@ impl AppState {
             self.folders.vault_override.as_deref(),
             &lock(&self.settings).settings,
         );
-        let vault = Arc::new(Vault::open(&root)?);
+        let vault = Arc::new(match source {
+            VaultSource::Default => Vault::open(&root)?,
+            _ => Vault::open_existing(&root).map_err(|e| missing_vault(e, &root, source))?,
+        });
         let watcher = lock(&self.listener).clone().and_then(|listener| {
             vault
                 .watch(move |events| listener(events))
@@ -131,4 +150,26 @@ impl AppState {
     pub fn vault_source(&self) -> Option<VaultSource> {
         lock(&self.vault).as_ref().map(|o| o.source)
     }
+}
+
+/// The error for a chosen vault folder that is not there, saying where the choice came from.
+fn missing_vault(
+    e: attache_vault::VaultError,
+    root: &std::path::Path,
+    source: VaultSource,
+) -> AppError {
+    if e.code() != attache_vault::ErrorCode::NotFound {
+        return e.into();
+    }
+    let how = match source {
+        VaultSource::Flag => "check the --vault option the app was started with",
+        VaultSource::Env => "check the ATTACHE_VAULT environment variable",
+        VaultSource::Settings | VaultSource::Default => {
+            "plug in the drive it is on, or choose another folder in Settings"
+        }
+    };
+    AppError::new(
+        attache_vault::ErrorCode::NotFound,
+        format!("the vault folder {} is not there: {how}", root.display()),
+    )
 }

@@ -24,6 +24,12 @@ struct Harness {
 }
 
 fn harness(dir: &Path) -> Harness {
+    std::fs::create_dir_all(dir.join("vault")).unwrap();
+    harness_with(dir)
+}
+
+/// As [`harness`], without creating the vault folder.
+fn harness_with(dir: &Path) -> Harness {
     let folders = Folders {
         config: dir.join("config"),
         vault_override: Some(dir.join("vault")),
@@ -261,5 +267,195 @@ fn show_log_file_reveals_the_current_log_file() {
     assert_eq!(
         std::fs::read_to_string(dir.path().join("revealed.txt")).unwrap(),
         file.to_string_lossy()
+    );
+}
+
+#[test]
+fn paths_the_page_makes_up_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = harness(dir.path());
+    let vault = dir.path().join("vault");
+    std::fs::create_dir_all(vault.join(".git")).unwrap();
+    std::fs::write(vault.join(".git/config"), "[core]\n").unwrap();
+    std::fs::write(vault.join("notes.txt"), "not a note").unwrap();
+    let stamp = json!({"modified_ns": "0", "bytes": 0, "hash": "0"});
+
+    // Inside the vault, only .md notes outside hidden folders.
+    for path in [
+        ".git/config",
+        "notes.txt",
+        ".ssh/authorized_keys",
+        "sub/.hidden.md",
+    ] {
+        let open = h.call("note_open", json!({"path": path})).unwrap_err();
+        assert_eq!(open["code"], "outside_vault", "open {path}: {open}");
+        let save = h
+            .call(
+                "note_save",
+                json!({"path": path, "markdown": "core.fsmonitor = evil", "stamp": stamp}),
+            )
+            .unwrap_err();
+        assert_eq!(save["code"], "outside_vault", "save {path}: {save}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(vault.join(".git/config")).unwrap(),
+        "[core]\n"
+    );
+    assert!(!vault.join(".ssh").exists());
+
+    // Outside the vault, only what a dialog, a drop or the command line just gave.
+    let secret = dir.path().join("secret.txt");
+    std::fs::write(&secret, "private words").unwrap();
+    let read = h
+        .call("import_file", json!({"path": secret.to_string_lossy()}))
+        .unwrap_err();
+    assert_eq!(read["code"], "outside_vault", "{read}");
+
+    let brief = h.draft(ARTICLE);
+    let open = h.ok(
+        "note_create",
+        json!({"brief": brief, "source": ARTICLE, "meta": {"classification": null, "title": null}}),
+    );
+    let note = open["summary"]["path"].as_str().unwrap();
+    let planted = dir.path().join("planted.sh");
+    let export = h
+        .call(
+            "note_export",
+            json!({"path": note, "target": planted.to_string_lossy(), "options": {"format": "markdown", "front_matter": true, "flatten_links": false}}),
+        )
+        .unwrap_err();
+    assert_eq!(export["code"], "outside_vault", "{export}");
+    assert!(!planted.exists());
+
+    let mut settings = h.ok("settings_get", json!({}))["settings"].clone();
+    settings["vault"] = json!(dir.path().join("home").to_string_lossy());
+    let switch = h
+        .call("settings_set", json!({"settings": settings}))
+        .unwrap_err();
+    assert_eq!(switch["code"], "outside_vault", "{switch}");
+
+    // The folder dialog's answer is accepted, once.
+    let picked = h.ok("pick_vault_folder", json!({}));
+    settings["vault"] = picked;
+    h.ok("settings_set", json!({"settings": settings}));
+}
+
+#[test]
+fn an_article_the_dialog_chose_is_imported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = harness(dir.path());
+    std::fs::create_dir_all(dir.path().join("picks")).unwrap();
+    std::fs::write(dir.path().join("picks/talks.txt"), ARTICLE).unwrap();
+    let picked = h.ok("pick_article_file", json!({}));
+    let article = h.ok("import_file", json!({"path": picked}));
+    assert!(article["text"].as_str().unwrap().contains("Anna Berg"));
+    let again = h.call("import_file", json!({"path": picked})).unwrap_err();
+    assert_eq!(again["code"], "outside_vault", "{again}");
+}
+
+#[test]
+fn a_missing_vault_folder_is_an_error_not_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = harness_with(dir.path());
+    let err = h.call("notes_list", json!({})).unwrap_err();
+    assert_eq!(err["code"], "not_found", "{err}");
+    assert!(
+        err["message"].as_str().unwrap().contains("--vault"),
+        "{err}"
+    );
+    let brief = h.draft(ARTICLE);
+    let create = h
+        .call(
+            "note_create",
+            json!({"brief": brief, "source": ARTICLE, "meta": {"classification": null, "title": null}}),
+        )
+        .unwrap_err();
+    assert_eq!(create["code"], "not_found", "{create}");
+    assert!(!dir.path().join("vault").exists());
+}
+
+#[test]
+fn a_draft_pane_edit_patches_the_saved_note_and_is_kept_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = harness(dir.path());
+    let brief = h.draft(ARTICLE);
+    let open = h.ok(
+        "note_create",
+        json!({"brief": brief, "source": ARTICLE, "meta": {"classification": null, "title": null}}),
+    );
+    let path = open["summary"]["path"].as_str().unwrap().to_owned();
+    let refs = open["refs"].clone();
+    assert_eq!(
+        refs,
+        h.ok("brief_refs", json!({"brief": brief, "text": ARTICLE})),
+        "a new note's footnotes are the renderer's"
+    );
+    let label = refs["positions"][0].as_str().unwrap().to_owned();
+    let mine = format!(
+        "{}\nAnalyst comment: watch Sweden.\n",
+        open["markdown"].as_str().unwrap()
+    );
+
+    // Remove the first position: its line and footnote leave the note, the comment stays.
+    let mut after = brief.clone();
+    after["positions"].as_array_mut().unwrap().remove(0);
+    let mut after_refs = refs.clone();
+    after_refs["positions"].as_array_mut().unwrap().remove(0);
+    let patched = h.ok(
+        "note_patch",
+        json!({"markdown": mine, "text": ARTICLE,
+               "before": {"brief": brief, "refs": refs},
+               "after": {"brief": after, "refs": after_refs}}),
+    );
+    let md = patched["markdown"].as_str().unwrap();
+    assert!(!md.contains(&format!("[^{label}]")), "{md}");
+    assert!(md.contains("watch Sweden"), "{md}");
+    assert_eq!(patched["kept"], json!([]));
+
+    h.ok(
+        "note_draft_store",
+        json!({"path": path, "draft": {"brief": after, "refs": patched["refs"], "edits": [{"section": "positions", "key": "1:2", "remove": true, "fields": {}}]}}),
+    );
+    let reopened = h.ok("note_open", json!({"path": path}));
+    assert_eq!(reopened["brief"]["positions"], after["positions"]);
+    assert_eq!(reopened["refs"], patched["refs"]);
+    assert_eq!(reopened["edits"][0]["remove"], true);
+}
+
+#[test]
+fn a_conflict_is_resolved_in_one_call() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = harness(dir.path());
+    let brief = h.draft(ARTICLE);
+    let open = h.ok(
+        "note_create",
+        json!({"brief": brief, "source": ARTICLE, "meta": {"classification": null, "title": null}}),
+    );
+    let path = open["summary"]["path"].as_str().unwrap().to_owned();
+    let file = dir.path().join("vault").join(&path);
+    let md = open["markdown"].as_str().unwrap().to_owned();
+    std::fs::write(&file, format!("{md}\nTheirs.\n")).unwrap();
+    let saved = h.ok(
+        "note_save",
+        json!({"path": path, "markdown": format!("{md}\nMine.\n"), "stamp": open["stamp"]}),
+    );
+    assert_eq!(saved["kind"], "conflict");
+    let copy = saved["conflict_copy"].clone();
+    let kept = h.ok(
+        "note_keep_mine",
+        json!({"path": path, "copy": copy, "markdown": format!("{md}\nMine, and more.\n")}),
+    );
+    assert_eq!(kept["kind"], "saved", "{kept}");
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("Mine, and more.")
+    );
+    assert_eq!(h.ok("notes_list", json!({})).as_array().unwrap().len(), 1);
+    assert_eq!(h.ok("trash_list", json!({})).as_array().unwrap().len(), 1);
+    let reopened = h.ok("note_open", json!({"path": path}));
+    assert!(
+        reopened["brief"].is_object(),
+        "the draft stays with the note"
     );
 }

@@ -12,9 +12,10 @@ use tauri_plugin_dialog::{DialogExt, FileDialogBuilder, FilePath};
 use super::off_thread;
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::vouch::Purpose;
 
-/// Article files the app can import.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
+/// Article files the app can import (the vault's list, which the UI's is generated from).
+pub use attache_vault::IMPORTABLE_EXTENSIONS as ARTICLE_EXTENSIONS;
 
 fn to_string(p: FilePath) -> Option<String> {
     p.into_path().ok().map(|p| p.to_string_lossy().into_owned())
@@ -38,19 +39,30 @@ pub async fn pick_export_path<R: Runtime>(
         || format!("export.{ext}"),
         |n| n.to_string_lossy().into_owned(),
     );
-    if let Some(dir) = &state.test_pick_dir {
-        return Ok(Some(dir.join(name).to_string_lossy().into_owned()));
+    let picked = match &state.test_pick_dir {
+        Some(dir) => Some(dir.join(name).to_string_lossy().into_owned()),
+        None => {
+            off_thread("dialog", move || {
+                Ok(app
+                    .dialog()
+                    .file()
+                    .add_filter(label, &[ext])
+                    .set_file_name(name)
+                    .blocking_save_file()
+                    .and_then(to_string))
+            })
+            .await?
+        }
+    };
+    Ok(vouch(&state, Purpose::Export, picked))
+}
+
+/// Remembers the analyst's choice so the command that uses it accepts exactly this path.
+fn vouch(state: &AppState, purpose: Purpose, picked: Option<String>) -> Option<String> {
+    if let Some(p) = &picked {
+        state.vouched.vouch(purpose, p);
     }
-    off_thread("dialog", move || {
-        Ok(app
-            .dialog()
-            .file()
-            .add_filter(label, &[ext])
-            .set_file_name(name)
-            .blocking_save_file()
-            .and_then(to_string))
-    })
-    .await
+    picked
 }
 
 /// Asks for an article file to open (Ctrl+O); `null` when the analyst cancels.
@@ -59,17 +71,20 @@ pub async fn pick_article_file<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, AppError> {
-    if let Some(dir) = state.test_pick_dir.clone() {
-        return Ok(first_article(&dir).map(|p| p.to_string_lossy().into_owned()));
-    }
-    off_thread("dialog", move || {
-        let dialog: FileDialogBuilder<R> = app
-            .dialog()
-            .file()
-            .add_filter("Articles", ARTICLE_EXTENSIONS);
-        Ok(dialog.blocking_pick_file().and_then(to_string))
-    })
-    .await
+    let picked = match state.test_pick_dir.clone() {
+        Some(dir) => first_article(&dir).map(|p| p.to_string_lossy().into_owned()),
+        None => {
+            off_thread("dialog", move || {
+                let dialog: FileDialogBuilder<R> = app
+                    .dialog()
+                    .file()
+                    .add_filter("Articles", ARTICLE_EXTENSIONS);
+                Ok(dialog.blocking_pick_file().and_then(to_string))
+            })
+            .await?
+        }
+    };
+    Ok(vouch(&state, Purpose::Import, picked))
 }
 
 /// Asks for the vault folder; `null` when the analyst cancels.
@@ -78,17 +93,20 @@ pub async fn pick_vault_folder<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, AppError> {
-    if let Some(dir) = &state.test_pick_dir {
-        return Ok(Some(dir.join("vault").to_string_lossy().into_owned()));
-    }
-    off_thread("dialog", move || {
-        Ok(app
-            .dialog()
-            .file()
-            .blocking_pick_folder()
-            .and_then(to_string))
-    })
-    .await
+    let picked = match &state.test_pick_dir {
+        Some(dir) => Some(dir.join("vault").to_string_lossy().into_owned()),
+        None => {
+            off_thread("dialog", move || {
+                Ok(app
+                    .dialog()
+                    .file()
+                    .blocking_pick_folder()
+                    .and_then(to_string))
+            })
+            .await?
+        }
+    };
+    Ok(vouch(&state, Purpose::VaultFolder, picked))
 }
 
 /// The first article file (by name) in `dir`.

@@ -16,7 +16,14 @@ pub fn startup_files(state: State<'_, AppState>) -> Vec<String> {
     let cwd = std::env::current_dir().unwrap_or_default();
     files
         .drain(..)
-        .map(|f| cwd.join(f).to_string_lossy().into_owned())
+        .map(|f| {
+            let path = cwd.join(f);
+            // Named on the command line: the analyst's choice, as if picked in the dialog.
+            state
+                .vouched
+                .vouch(crate::vouch::Purpose::Import, path.clone());
+            path.to_string_lossy().into_owned()
+        })
         .collect()
 }
 

@@ -1,7 +1,7 @@
 //! The notes vault: list, search, create, open, save, delete and restore, party index,
 //! export and import. Paths are relative to the vault (the vault refuses anything outside).
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use attache_engine::Brief;
 use attache_vault::import::ImportedText;
@@ -14,6 +14,7 @@ use tauri::State;
 use super::off_thread;
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::vouch::Purpose;
 
 /// Every note, newest first.
 #[tauri::command]
@@ -74,6 +75,44 @@ pub async fn note_save(
     off_thread("save", move || Ok(vault.save(&path, &markdown, &stamp)?)).await
 }
 
+/// Conflict, "keep mine": `markdown` replaces the version on disk at `path`; the conflict
+/// copy `copy` goes to the trash. One call, so it cannot be left half done.
+#[tauri::command]
+pub async fn note_keep_mine(
+    state: State<'_, AppState>,
+    path: String,
+    copy: String,
+    markdown: String,
+) -> Result<SaveOutcome, AppError> {
+    let vault = state.vault()?;
+    off_thread("keep mine", move || {
+        Ok(vault.keep_mine(&path, &copy, &markdown)?)
+    })
+    .await
+}
+
+/// Conflict, "take theirs": the conflict copy goes to the trash; returns the note on disk.
+#[tauri::command]
+pub async fn note_take_theirs(
+    state: State<'_, AppState>,
+    path: String,
+    copy: String,
+) -> Result<OpenNote, AppError> {
+    let vault = state.vault()?;
+    off_thread("take theirs", move || Ok(vault.take_theirs(&path, &copy)?)).await
+}
+
+/// Conflict, "keep both": the copy becomes a note of its own (new id); returns it, opened.
+#[tauri::command]
+pub async fn note_keep_both(
+    state: State<'_, AppState>,
+    path: String,
+    copy: String,
+) -> Result<OpenNote, AppError> {
+    let vault = state.vault()?;
+    off_thread("keep both", move || Ok(vault.keep_both(&path, &copy)?)).await
+}
+
 /// Moves a note to the vault's trash.
 #[tauri::command]
 pub async fn note_delete(state: State<'_, AppState>, path: String) -> Result<TrashEntry, AppError> {
@@ -105,8 +144,8 @@ pub async fn party_index(
     off_thread("party index", move || Ok(vault.party_index(&name)?)).await
 }
 
-/// Writes the note, exported with `options`, to `target` (a path the analyst chose in the
-/// save dialog).
+/// Writes the note, exported with `options`, to `target`: exactly the path the save dialog
+/// just returned (`pick_export_path`), never another.
 #[tauri::command]
 pub async fn note_export(
     state: State<'_, AppState>,
@@ -115,36 +154,30 @@ pub async fn note_export(
     options: ExportOptions,
 ) -> Result<(), AppError> {
     let vault = state.vault()?;
-    let target = PathBuf::from(target);
-    if !target.is_absolute() {
-        return Err(AppError::invalid_argument(
-            "the export target must be a full path: choose it in the save dialog",
-        ));
-    }
+    let target = state.vouched.take(Purpose::Export, Path::new(&target))?;
     off_thread("export", move || {
         Ok(vault.export_to(&path, &target, &options)?)
     })
     .await
 }
 
-/// The note exported with `options` as a string (for the clipboard).
+/// Reads an article from a `.txt`, `.md` or `.html` file: exactly a path the open dialog, a
+/// drop on the window or the command line just gave (never one the page made up).
 #[tauri::command]
-pub async fn note_export_text(
+pub async fn import_file(
     state: State<'_, AppState>,
     path: String,
-    options: ExportOptions,
-) -> Result<String, AppError> {
-    let vault = state.vault()?;
-    off_thread("export", move || Ok(vault.export(&path, &options)?)).await
-}
-
-/// Reads an article from a `.txt`, `.md` or `.html` file (opened, dropped or named at launch).
-#[tauri::command]
-pub async fn import_file(path: String) -> Result<ImportedText, AppError> {
+) -> Result<ImportedText, AppError> {
+    let path = state.vouched.take(Purpose::Import, Path::new(&path))?;
     off_thread("import", move || {
-        Ok(attache_vault::import::read_importable(&PathBuf::from(
-            path,
-        ))?)
+        // A pipe or device given a `.txt` name would block or never end: files only.
+        if std::fs::metadata(&path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            return Err(AppError::invalid_argument(format!(
+                "{} is not a regular file: save the article as a file and open that",
+                path.display()
+            )));
+        }
+        Ok(attache_vault::import::read_importable(&path)?)
     })
     .await
 }

@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod draft;
+mod extract;
 mod input;
 mod notes;
 mod source_args;
@@ -24,6 +25,8 @@ struct Cli {
 enum Command {
     /// Draft a brief from each FILE (`-` reads standard input).
     Draft(draft::DraftArgs),
+    /// Print the readable text of an HTML, Markdown or text file (title line, blank line, body).
+    Extract(extract::ExtractArgs),
     /// Create, list, search, export and import notes in the vault.
     #[command(subcommand)]
     Notes(notes::NotesCommand),
@@ -46,12 +49,14 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Draft(args) => draft::run(&args),
+        Command::Extract(args) => extract::run(&args),
         Command::Notes(command) => notes::run(command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("attache: {e}");
+            // One line, whatever a file name or title in the message holds.
+            eprintln!("attache: {}", notes::printable(&e.to_string()));
             ExitCode::from(1)
         }
     }

@@ -10,6 +10,10 @@ use crate::model::LoadStamp;
 /// never read whole (a 50 MB log renamed to `.md` must not stall the list).
 pub const MAX_NOTE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// Extensions (lower case) of the article files Attaché imports: the one list, from which the
+/// open dialog's filter and the UI's drop check (the generated `importable.ts`) are made.
+pub const IMPORTABLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
+
 /// A note file read into memory.
 #[derive(Debug)]
 pub(crate) struct Loaded {
@@ -100,6 +104,31 @@ pub(crate) fn read_note_into<'b>(
     Ok((text, len, modified_ns(&meta)))
 }
 
+/// Reads one of Attaché's own files (a stored draft or source, a trash record): only a regular
+/// file (not a symlink, pipe or device a synced folder may carry under that name), and at most
+/// `limit` bytes.
+pub(crate) fn read_bounded(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let meta = std::fs::symlink_metadata(path)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "not a regular file",
+        ));
+    }
+    let mut buf = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit + 1)
+        .read_to_end(&mut buf)?;
+    if buf.len() as u64 > limit {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("larger than {limit} bytes"),
+        ));
+    }
+    Ok(buf)
+}
+
 /// The one-line `problem` shown in a list for a note that could not be read.
 pub(crate) fn problem_line(e: &VaultError) -> String {
     match e {
@@ -121,5 +150,28 @@ pub(crate) fn problem_line(e: &VaultError) -> String {
             "a symlink to a file outside the vault: Attaché leaves it alone".to_owned()
         }
         other => other.to_string(),
+    }
+}
+
+/// Writes `importable.ts` beside the ts-rs bindings: the extensions the UI accepts on a drop
+/// (`tests/scripts/gen-bindings.sh`).
+#[cfg(all(test, feature = "ts"))]
+mod export_importable {
+    #[test]
+    fn export_bindings_importable_extensions() {
+        let dir = std::env::var("TS_RS_EXPORT_DIR").unwrap_or_else(|_| "bindings".to_owned());
+        let list: Vec<String> = super::IMPORTABLE_EXTENSIONS
+            .iter()
+            .map(|e| format!("{e:?}"))
+            .collect();
+        let ts = format!(
+            "// Generated from IMPORTABLE_EXTENSIONS in attache-vault (files.rs). Do not edit.\n\n\
+             /** Extensions (lower case) of the article files the app imports. */\n\
+             export const IMPORTABLE_EXTENSIONS: readonly string[] = [{}];\n",
+            list.join(", ")
+        );
+        std::fs::create_dir_all(&dir).expect("the bindings folder can be made");
+        std::fs::write(std::path::Path::new(&dir).join("importable.ts"), ts)
+            .expect("the bindings folder is writable");
     }
 }

@@ -63,6 +63,60 @@ pub fn split(text: &str) -> Result<Split<'_>, String> {
     Err("the opening --- line has no closing --- line".to_owned())
 }
 
+/// The largest front matter parsed. Properties are a few lines (Attaché's own are under 2 KB);
+/// the YAML parser's time grows faster than the input on some shapes, so one hostile or
+/// broken synced note must not be able to stall every list and search.
+pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+
+/// The deepest nesting of `[…]`/`{…}` parsed (YAML's scanner is quadratic in it).
+pub const MAX_NESTING: usize = 16;
+
+/// Refuses front matter the YAML parser should never see, before it sees it.
+fn check_limits(yaml: &str) -> Result<(), String> {
+    if yaml.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(format!(
+            "the front matter is {} KB, more than the {} KB properties may take: move the long text into the note's body",
+            yaml.len() / 1024,
+            MAX_FRONT_MATTER_BYTES / 1024
+        ));
+    }
+    let depth = flow_depth(yaml);
+    if depth > MAX_NESTING {
+        return Err(format!(
+            "the front matter nests brackets {depth} levels deep (at most {MAX_NESTING} are read): simplify the property that has them"
+        ));
+    }
+    Ok(())
+}
+
+/// The deepest nesting of flow brackets outside quoted strings and comments (a cheap upper
+/// bound of what the parser would build: stray brackets inside plain text only overcount).
+fn flow_depth(yaml: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for line in yaml.lines() {
+        let mut quote: Option<u8> = None;
+        let mut prev = b' ';
+        for &b in line.as_bytes() {
+            match quote {
+                Some(q) if b == q => quote = None,
+                Some(_) => {}
+                None => match b {
+                    b'"' | b'\'' => quote = Some(b),
+                    b'#' if prev == b' ' || prev == b'\t' => break,
+                    b'[' | b'{' => {
+                        depth += 1;
+                        max = max.max(depth);
+                    }
+                    b']' | b'}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                },
+            }
+            prev = b;
+        }
+    }
+    max
+}
+
 /// The values of a note's front matter.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FrontMatter {
@@ -74,11 +128,13 @@ impl FrontMatter {
     /// Parses the YAML of a front matter block.
     ///
     /// # Errors
-    /// A one-line reason when the YAML is invalid or not a set of `key: value` lines.
+    /// A one-line reason when the YAML is invalid, not a set of `key: value` lines, or past
+    /// [`MAX_FRONT_MATTER_BYTES`] or [`MAX_NESTING`].
     pub fn parse(yaml: &str) -> Result<Self, String> {
         if yaml.trim().is_empty() {
             return Ok(Self::default());
         }
+        check_limits(yaml)?;
         if let Some(map) = crate::simple_yaml::parse(yaml) {
             return Ok(Self { map });
         }

@@ -253,6 +253,14 @@ pub(crate) fn conflict_of(rel: &str) -> Option<String> {
     })
 }
 
+/// True when `name` (a file name or a relative path) ends in `.md`, in any case.
+#[must_use]
+pub(crate) fn is_note_name(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(crate::NOTE_EXTENSION))
+}
+
 /// True for names sync tools and editors use for temporary files, which are never notes.
 #[must_use]
 pub fn is_ignored_name(name: &str) -> bool {
@@ -263,39 +271,91 @@ pub fn is_ignored_name(name: &str) -> bool {
         || name.ends_with('~')
 }
 
+/// Folder levels read below the vault folder; deeper folders are listed with a problem.
+pub(crate) const MAX_DEPTH: usize = 32;
+
+/// A folder whose notes cannot be listed, shown in the list with why (so no note is hidden
+/// without a word).
+fn folder_problem(root: &Path, rel: String, problem: String) -> Found {
+    let abs = root.join(&rel);
+    let (bytes, modified_ns) = std::fs::symlink_metadata(&abs)
+        .map(|m| (0, files::modified_ns(&m)))
+        .unwrap_or_default();
+    Found {
+        rel,
+        abs,
+        bytes,
+        modified_ns,
+        problem: Some(problem),
+    }
+}
+
+fn join(prefix: &str, name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{prefix}/{name}")
+    }
+}
+
 fn walk(root: &Path, prefix: &str, out: &mut Vec<Found>, depth: usize) -> std::io::Result<()> {
     let dir = root.join(prefix);
     let entries = match std::fs::read_dir(&dir) {
         Ok(rd) => rd,
+        // An unreadable subfolder must not hide the rest of the vault, nor itself.
         Err(e) if depth > 0 => {
-            let _ = e; // an unreadable subfolder should not hide the rest of the vault
+            out.push(folder_problem(
+                root,
+                prefix.to_owned(),
+                format!(
+                    "this folder cannot be read ({e}): its notes are not listed; check its permissions"
+                ),
+            ));
             return Ok(());
         }
         Err(e) => return Err(e),
     };
     for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
+        let os_name = entry.file_name();
+        let Ok(ft) = entry.file_type() else { continue };
+        let Some(name) = os_name.to_str() else {
+            // A name in another encoding: Attaché cannot address it, so it says so.
+            let lossy = os_name.to_string_lossy();
+            if is_ignored_name(&lossy) || !(ft.is_dir() || is_note_name(&lossy)) {
+                continue;
+            }
+            let what = if ft.is_dir() {
+                "this folder's name is not valid UTF-8, so its notes are not listed"
+            } else {
+                "this file's name is not valid UTF-8, so Attaché cannot open it"
+            };
+            out.push(folder_problem(
+                root,
+                join(prefix, &lossy),
+                format!("{what}: rename it (for example in a file manager)"),
+            ));
+            continue;
+        };
         if is_ignored_name(name) {
             continue; // also skips .attache/, .obsidian/, .git/, .trash/
         }
-        let Ok(ft) = entry.file_type() else { continue };
         let abs = entry.path();
-        let rel = if prefix.is_empty() {
-            name.to_owned()
-        } else {
-            format!("{prefix}/{name}")
-        };
+        let rel = join(prefix, name);
         if ft.is_dir() {
-            if depth < 32 {
+            if depth < MAX_DEPTH {
                 walk(root, &rel, out, depth + 1)?;
+            } else {
+                out.push(folder_problem(
+                    root,
+                    rel,
+                    format!(
+                        "this folder is nested more than {MAX_DEPTH} levels deep, so its notes are not listed: move them to a folder higher up"
+                    ),
+                ));
             }
             continue;
         }
-        let is_md = Path::new(name)
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case(crate::NOTE_EXTENSION));
-        if !is_md {
+        if !is_note_name(name) {
             continue;
         }
         let mut problem = None;

@@ -18,7 +18,7 @@ const RESERVED: &[&str] = &[
 ];
 
 /// A file stem for `title`: forbidden and control characters removed, whitespace collapsed,
-/// no leading dots (hidden files) or trailing dots and spaces, Windows device names avoided,
+/// no leading dots (hidden files) or trailing dots and spaces, Windows device names and names the list skips (`~$…`) avoided,
 /// at most [`MAX_STEM_BYTES`] bytes (cut on a character boundary). Never empty: an unusable
 /// title gives `Untitled`.
 #[must_use]
@@ -50,6 +50,11 @@ pub fn sanitize_stem(title: &str) -> String {
     }
     let base = s.split('.').next().unwrap_or("").trim_end();
     if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(base)) {
+        s.insert(0, '_');
+    }
+    // A name the list skips as another program's temporary file (`~$…`, Office's lock files)
+    // would make a note no one sees.
+    if crate::index::is_ignored_name(&format!("{s}.{}", crate::NOTE_EXTENSION)) {
         s.insert(0, '_');
     }
     s
@@ -155,6 +160,13 @@ mod tests {
         assert_eq!(sanitize_stem("ends with dots... "), "ends with dots");
         assert_eq!(sanitize_stem(" ./ "), "Untitled");
         assert_eq!(sanitize_stem(""), "Untitled");
+    }
+
+    #[test]
+    fn names_the_list_would_skip_are_changed() {
+        assert_eq!(sanitize_stem("~$"), "_~$");
+        assert_eq!(sanitize_stem("~$budget"), "_~$budget");
+        assert_eq!(sanitize_stem("~ approx"), "~ approx");
     }
 
     #[test]

@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 use crate::atomic::write_atomic;
 use crate::error::{Result, VaultError};
 use crate::model::TrashEntry;
-use crate::names;
 use crate::vault::{Vault, now_rfc3339};
 
 const ENTRY_FILE: &str = "entry.json";
@@ -27,6 +26,12 @@ impl Vault {
     /// # Errors
     /// [`VaultError::NotFound`], [`VaultError::OutsideVault`], [`VaultError::Io`].
     pub fn delete(&self, path: impl AsRef<Path>) -> Result<TrashEntry> {
+        self.move_to_trash(path.as_ref(), true)
+    }
+
+    /// Moves a note to the trash; its draft and source go with it only when `with_draft`
+    /// (a conflict copy shares its note's `id`, and the draft stays with the note).
+    pub(crate) fn move_to_trash(&self, path: &Path, with_draft: bool) -> Result<TrashEntry> {
         let abs = self.resolve(path)?;
         if !abs.is_file() {
             return Err(VaultError::NotFound { path: abs });
@@ -65,7 +70,7 @@ impl Vault {
         write_atomic(&entry, &json).map_err(|e| VaultError::io("write", &entry, e))?;
         std::fs::rename(&abs, dir.join(&file))
             .map_err(|e| VaultError::io("move to the trash", &abs, e))?;
-        if let Some(id) = &id {
+        if let Some(id) = id.as_ref().filter(|_| with_draft) {
             for (sub, ext) in [("briefs", "json"), ("sources", "txt")] {
                 let from = self.state_dir(sub).join(format!("{id}.{ext}"));
                 if from.exists() {
@@ -95,7 +100,14 @@ impl Vault {
         let mut out: Vec<TrashEntry> = rd
             .flatten()
             .filter_map(|d| {
+                if !is_trash_id(&d.file_name().to_string_lossy()) {
+                    return None;
+                }
                 let record = read_record(&d.path()).ok()?;
+                // A delete cut short before the note moved in: nothing to restore.
+                if !is_plain_note_name(&record.file) || !d.path().join(&record.file).is_file() {
+                    return None;
+                }
                 Some(TrashEntry {
                     trash_id: d.file_name().to_string_lossy().into_owned(),
                     original_path: record.original_path,
@@ -115,32 +127,63 @@ impl Vault {
     /// Puts a note back where it was (with a number added if that name is taken now).
     /// Returns its path.
     ///
+    /// The trash record (`entry.json`) may come from anywhere a synced or git vault does, so
+    /// nothing in it is trusted: the trash id must be one of ours, the file a plain `.md` name
+    /// inside the entry's folder (not a link), the note id a UUID, and the place to restore to
+    /// a note path inside the vault.
+    ///
     /// # Errors
-    /// [`VaultError::NotFound`] for an unknown `trash_id`.
+    /// [`VaultError::NotFound`] for an unknown or malformed `trash_id`;
+    /// [`VaultError::OutsideVault`] for a record that names anything else.
     pub fn restore(&self, trash_id: &str) -> Result<String> {
-        if names::check_relative(Path::new(trash_id)).is_err() || trash_id.contains('/') {
-            return Err(VaultError::NotFound {
-                path: PathBuf::from(trash_id),
-            });
+        let not_found = || VaultError::NotFound {
+            path: PathBuf::from(trash_id),
+        };
+        if !is_trash_id(trash_id) {
+            return Err(not_found());
         }
         let dir = self.state_dir("trash").join(trash_id);
+        if !std::fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
+            return Err(not_found());
+        }
         let record = read_record(&dir)?;
+        let tampered = |what: &str| VaultError::OutsideVault {
+            path: PathBuf::from(format!("{trash_id}: {what}")),
+        };
+        if !is_plain_note_name(&record.file) {
+            return Err(tampered(&record.file));
+        }
         let original = self.resolve(&record.original_path)?;
         let parent = original.parent().unwrap_or(self.root()).to_owned();
         std::fs::create_dir_all(&parent).map_err(|e| VaultError::io("create", &parent, e))?;
+        // Only now that the folder exists can a symlinked folder on the way be seen.
+        let real_parent = parent
+            .canonicalize()
+            .map_err(|e| VaultError::io("open", &parent, e))?;
+        if !real_parent.starts_with(self.root()) {
+            return Err(tampered(&record.original_path));
+        }
         let stem = original
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let text =
-            std::fs::read(dir.join(&record.file)).map_err(|e| VaultError::io("read", &dir, e))?;
+        let trashed = dir.join(&record.file);
+        let text = crate::files::read_bounded(&trashed, crate::files::MAX_NOTE_BYTES)
+            .map_err(|e| VaultError::io("read", &trashed, e))?;
         // Written as a new file (never replacing one that took its place), then the trash copy goes.
-        let target = self.write_unique(&parent, &stem, &text)?;
-        if let Some(id) = &record.id {
+        let target = self.write_unique(&real_parent, &stem, &text)?;
+        // A note id that is not a UUID names no draft of ours: nothing to bring back.
+        let id = record
+            .id
+            .as_deref()
+            .and_then(|id| uuid::Uuid::parse_str(id).ok())
+            .map(|u| u.hyphenated().to_string());
+        if let Some(id) = id {
             for (sub, ext) in [("briefs", "json"), ("sources", "txt")] {
                 let from = dir.join(format!("{sub}.{ext}"));
                 let to = self.state_dir(sub).join(format!("{id}.{ext}"));
-                if from.exists() && !to.exists() {
+                let is_file = std::fs::symlink_metadata(&from).is_ok_and(|m| m.is_file());
+                if is_file && !to.exists() {
                     let _ = std::fs::create_dir_all(self.state_dir(sub));
                     let _ = std::fs::rename(&from, &to);
                 }
@@ -151,9 +194,27 @@ impl Vault {
     }
 }
 
+/// Trash ids are ours: `20251016T093000Z-1a2b3c4d` (letters, digits and dashes only).
+fn is_trash_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// A single `.md` file name: no folders, not hidden, not a temporary name.
+fn is_plain_note_name(name: &str) -> bool {
+    let path = Path::new(name);
+    let mut parts = path.components();
+    matches!(
+        (parts.next(), parts.next()),
+        (Some(std::path::Component::Normal(_)), None)
+    ) && !name.contains(['/', '\\'])
+        && !crate::index::is_ignored_name(name)
+        && crate::index::is_note_name(name)
+}
+
 fn read_record(dir: &Path) -> Result<Record> {
     let path = dir.join(ENTRY_FILE);
-    let bytes = std::fs::read(&path).map_err(|e| VaultError::io("read", &path, e))?;
+    let bytes = crate::files::read_bounded(&path, 64 * 1024)
+        .map_err(|e| VaultError::io("read", &path, e))?;
     serde_json::from_slice(&bytes).map_err(|e| VaultError::Io {
         action: "read",
         path,

@@ -7,13 +7,27 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use attache_engine::Brief;
 use attache_engine::render::{self, RenderOptions};
 
-use crate::atomic::{write_atomic, write_new};
+use crate::atomic::{
+    Remove, Replace, remove_if_unchanged, replace_if_unchanged, write_atomic, write_new,
+};
 use crate::error::{Result, VaultError};
 use crate::files::{self, hash_hex, read_note};
 use crate::frontmatter::{self, FmValue, FrontMatter};
 use crate::index::Index;
 use crate::model::{LoadStamp, NewNote, NoteSummary, OpenNote, SaveOutcome};
 use crate::names;
+use crate::patch::{DraftEdit, DraftState, NoteRefs};
+
+/// What `.attache/briefs/<id>.json` holds: a brief, with the note's footnote of each item.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredDraft {
+    #[serde(flatten)]
+    brief: Brief,
+    #[serde(default)]
+    note_refs: Option<NoteRefs>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    note_edits: Vec<DraftEdit>,
+}
 
 /// Folder inside the vault for Attaché's own files (drafts, sources, trash).
 pub const STATE_DIR: &str = ".attache";
@@ -103,7 +117,8 @@ impl Vault {
     ///
     /// # Errors
     /// [`VaultError::OutsideVault`] for `..`, absolute paths elsewhere, Attaché's and Obsidian's
-    /// own folders, and symlinks that lead out of the vault.
+    /// own folders, and symlinks that lead out of the vault; [`VaultError::NotANote`] for
+    /// anything but a `.md` file outside hidden folders.
     pub fn resolve(&self, path: impl AsRef<Path>) -> Result<PathBuf> {
         let given = path.as_ref();
         let outside = || VaultError::OutsideVault {
@@ -128,6 +143,20 @@ impl Vault {
         let first = rel.split('/').next().unwrap_or("");
         if first == STATE_DIR || first == ".obsidian" {
             return Err(outside());
+        }
+        // Hidden folders (.git, .ssh, .trash) and temporary names are never notes, and only
+        // Markdown files are: a save must not be able to write `.git/config` or a script.
+        if rel.split('/').any(crate::index::is_ignored_name) {
+            return Err(VaultError::NotANote {
+                path: given.to_owned(),
+                reason: "it is hidden, or inside a hidden folder",
+            });
+        }
+        if !crate::index::is_note_name(&rel) {
+            return Err(VaultError::NotANote {
+                path: given.to_owned(),
+                reason: "it is not a .md file",
+            });
         }
         let abs = self.root.join(&rel);
         if std::fs::symlink_metadata(&abs).is_ok() {
@@ -196,10 +225,7 @@ impl Vault {
             classification: Some(classification.clone()),
             created: Some(now.clone()),
             updated: Some(now.clone()),
-            link_style: match meta.link_style {
-                Some(crate::settings::LinkStyle::Markdown) => render::LinkStyle::Markdown,
-                _ => render::LinkStyle::Wikilinks,
-            },
+            link_style: meta.link_style.unwrap_or_default(),
             ..Default::default()
         };
         let rendered = render::markdown(&brief, source, &options);
@@ -209,21 +235,89 @@ impl Vault {
             let d = self.state_dir(dir);
             std::fs::create_dir_all(&d).map_err(|e| VaultError::io("create", &d, e))?;
         }
-        let json = serde_json::to_vec_pretty(&brief).map_err(|e| VaultError::Io {
-            action: "serialise the draft for",
-            path: self.brief_path(&id),
-            source: std::io::Error::other(e),
-        })?;
+        let refs = crate::patch::rendered_refs(&brief, source);
+        let json = self.draft_json(&id, &brief, &refs, &[])?;
         let bp = self.brief_path(&id);
-        write_atomic(&bp, &json).map_err(|e| VaultError::io("write", &bp, e))?;
         let sp = self.source_path(&id);
-        write_atomic(&sp, source.as_bytes()).map_err(|e| VaultError::io("write", &sp, e))?;
-
-        let today = now.get(..10).unwrap_or_default().to_owned();
-        let date = brief.source.published.clone().unwrap_or(today);
-        let stem = names::note_stem(Some(&date), &brief.title);
-        let path = self.write_unique(&self.root, &stem, markdown.as_bytes())?;
+        // The draft and the source first (a note never lacks its provenance), the note last;
+        // if the note cannot be written they go too, so a failed create leaves nothing behind.
+        let written = write_new(&bp, &json)
+            .map_err(|e| VaultError::io("write", &bp, e))
+            .and_then(|()| {
+                write_new(&sp, source.as_bytes()).map_err(|e| VaultError::io("write", &sp, e))
+            })
+            .and_then(|()| {
+                let today = now.get(..10).unwrap_or_default().to_owned();
+                let date = brief.source.published.clone().unwrap_or(today);
+                let stem = names::note_stem(Some(&date), &brief.title);
+                self.write_unique(&self.root, &stem, markdown.as_bytes())
+            });
+        let path = match written {
+            Ok(p) => p,
+            Err(e) => {
+                for p in [&bp, &sp] {
+                    let _ = std::fs::remove_file(p);
+                }
+                return Err(e);
+            }
+        };
         self.open_with(&path, Some(brief), Some(source.to_owned()))
+    }
+
+    /// Keeps the structured draft of the note at `path` as the analyst edited it (the brief
+    /// and the footnote of each item), so reopening the note shows the draft the note
+    /// shows, and the party index and exports see the edits.
+    ///
+    /// # Errors
+    /// [`VaultError::NotFound`] and the other errors of [`Vault::open_note`];
+    /// [`VaultError::BrokenFrontMatter`] when the note has no valid `id` to keep a draft under.
+    pub fn store_draft(&self, path: impl AsRef<Path>, draft: &DraftState) -> Result<()> {
+        let abs = self.resolve(path)?;
+        let loaded = read_note(&abs)?;
+        let summary = crate::index::summarize(&self.rel(&abs), &loaded);
+        let id = summary
+            .id
+            .filter(|id| uuid::Uuid::parse_str(id).is_ok())
+            .ok_or_else(|| VaultError::BrokenFrontMatter {
+                path: abs.clone(),
+                reason: "it has no id, so its draft cannot be kept beside it".to_owned(),
+            })?;
+        let d = self.state_dir("briefs");
+        std::fs::create_dir_all(&d).map_err(|e| VaultError::io("create", &d, e))?;
+        self.write_draft(&id, &draft.brief, &draft.refs, &draft.edits)
+    }
+
+    /// `.attache/briefs/<id>.json`: the brief's own fields (what the party index and older
+    /// readers expect) plus `note_refs` and `note_edits`.
+    fn write_draft(
+        &self,
+        id: &str,
+        brief: &Brief,
+        refs: &NoteRefs,
+        edits: &[DraftEdit],
+    ) -> Result<()> {
+        let bp = self.brief_path(id);
+        let json = self.draft_json(id, brief, refs, edits)?;
+        write_atomic(&bp, &json).map_err(|e| VaultError::io("write", &bp, e))
+    }
+
+    fn draft_json(
+        &self,
+        id: &str,
+        brief: &Brief,
+        refs: &NoteRefs,
+        edits: &[DraftEdit],
+    ) -> Result<Vec<u8>> {
+        let stored = StoredDraft {
+            brief: brief.clone(),
+            note_refs: Some(refs.clone()),
+            note_edits: edits.to_vec(),
+        };
+        serde_json::to_vec_pretty(&stored).map_err(|e| VaultError::Io {
+            action: "serialise the draft for",
+            path: self.brief_path(id),
+            source: std::io::Error::other(e),
+        })
     }
 
     /// Writes `bytes` to `dir/stem.md`, or `stem 2.md`, … never replacing a file.
@@ -276,17 +370,38 @@ impl Vault {
             .id
             .clone()
             .filter(|id| uuid::Uuid::parse_str(id).is_ok());
-        let brief = brief.or_else(|| {
-            let bytes = std::fs::read(self.brief_path(id.as_deref()?)).ok()?;
+        // A synced vault may carry anything under these names (a symlink to /dev/zero, a
+        // pipe): read only regular files, and only up to what the engine could have made.
+        let limit = 4 * attache_engine::MAX_INPUT_BYTES as u64;
+        let stored: Option<StoredDraft> = id.as_deref().and_then(|id| {
+            let bytes = files::read_bounded(&self.brief_path(id), limit).ok()?;
             serde_json::from_slice(&bytes).ok()
         });
-        let source =
-            source.or_else(|| std::fs::read_to_string(self.source_path(id.as_deref()?)).ok());
+        let source = source.or_else(|| {
+            let bytes = files::read_bounded(&self.source_path(id.as_deref()?), limit).ok()?;
+            String::from_utf8(bytes).ok()
+        });
+        let (brief, refs, edits) = match (brief, stored) {
+            (Some(b), _) => (Some(b), None, Vec::new()),
+            (None, Some(s)) => (Some(s.brief), s.note_refs, s.note_edits),
+            (None, None) => (None, None, Vec::new()),
+        };
+        // A draft stored before refs were kept (or by another tool) is the brief the note was
+        // rendered from: its labels are the renderer's.
+        let refs = match (&brief, refs) {
+            (Some(b), None) => Some(crate::patch::rendered_refs(
+                b,
+                source.as_deref().unwrap_or_default(),
+            )),
+            (_, r) => r,
+        };
         Ok(OpenNote {
             stamp: loaded.stamp(),
             summary,
             markdown: loaded.text,
             brief,
+            refs,
+            edits,
             source,
         })
     }
@@ -310,12 +425,20 @@ impl Vault {
             .ok()
             .filter(|_| frontmatter::split(markdown).is_ok_and(|s| s.yaml.is_some()))
             .unwrap_or_else(|| markdown.to_owned());
-        match std::fs::read(&abs) {
-            Ok(current) if hash_hex(&current) == stamp.hash => {
-                write_atomic(&abs, text.as_bytes()).map_err(|e| VaultError::io("save", &abs, e))?;
+        let unchanged = |bytes: &[u8]| hash_hex(bytes) == stamp.hash;
+        // Checked right before and right after the file is swapped in: an outside write that
+        // lands meanwhile is put back and the analyst's text becomes the conflict copy.
+        let replaced = replace_if_unchanged(&abs, text.as_bytes(), unchanged)
+            .map_err(|e| VaultError::io("save", &abs, e))?;
+        match replaced {
+            Replace::Replaced => {}
+            Replace::Changed { stray } => {
+                if let Some(stray) = stray {
+                    self.keep_stray(&abs, &stray)?;
+                }
+                return self.conflict_copy(&abs, &rel, &text);
             }
-            Ok(_) => return self.conflict_copy(&abs, &rel, &text),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Replace::Missing => {
                 // Deleted or moved by another program: writing it back replaces nothing.
                 if let Err(e) = write_new(&abs, text.as_bytes()) {
                     if e.kind() == std::io::ErrorKind::AlreadyExists {
@@ -324,7 +447,6 @@ impl Vault {
                     return Err(VaultError::io("save", &abs, e));
                 }
             }
-            Err(e) => return Err(VaultError::io("read", &abs, e)),
         }
         self.remember_write(&abs);
         let meta = std::fs::metadata(&abs).map_err(|e| VaultError::io("check", &abs, e))?;
@@ -335,6 +457,38 @@ impl Vault {
                 bytes: meta.len(),
                 hash: hash_hex(text.as_bytes()),
             },
+        })
+    }
+
+    /// Keeps a version another program wrote while a save was putting theirs back (left at a
+    /// hidden temporary name) as one more conflict copy.
+    fn keep_stray(&self, abs: &Path, stray: &Path) -> Result<()> {
+        let dir = abs.parent().unwrap_or(&self.root);
+        let stem = abs
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let when = chrono::Local::now().format("%Y-%m-%d %H-%M-%S");
+        let stem = format!("{stem} (conflict copy {when})");
+        // Linked to a visible name as it is (never read, whatever its size), then unhidden.
+        for _ in 0..100 {
+            let copy = names::unique_path(dir, &stem, crate::NOTE_EXTENSION);
+            match std::fs::hard_link(stray, &copy) {
+                Ok(()) => {
+                    let _ = std::fs::remove_file(stray);
+                    return Ok(());
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                // No hard links here: a rename does it (the name was free a moment ago).
+                Err(_) => {
+                    return std::fs::rename(stray, &copy)
+                        .map_err(|e| VaultError::io("keep", &copy, e));
+                }
+            }
+        }
+        Err(VaultError::InvalidName {
+            name: stem,
+            reason: "too many conflict copies share this name".to_owned(),
         })
     }
 
@@ -393,8 +547,21 @@ impl Vault {
             .get(..10)
             .filter(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok());
         let stem = names::note_stem(date, title);
+        let unchanged = |bytes: &[u8]| hash_hex(bytes) == stamp.hash;
+        let conflict = || VaultError::Conflict { path: abs.clone() };
         if stem == old_stem {
-            write_atomic(&abs, text.as_bytes()).map_err(|e| VaultError::io("save", &abs, e))?;
+            match replace_if_unchanged(&abs, text.as_bytes(), unchanged)
+                .map_err(|e| VaultError::io("save", &abs, e))?
+            {
+                Replace::Replaced => {}
+                Replace::Changed { stray } => {
+                    if let Some(stray) = stray {
+                        self.keep_stray(&abs, &stray)?;
+                    }
+                    return Err(conflict());
+                }
+                Replace::Missing => return Err(VaultError::NotFound { path: abs.clone() }),
+            }
             self.remember_write(&abs);
             let fresh = read_note(&abs)?;
             return Ok(SaveOutcome::Saved {
@@ -405,8 +572,21 @@ impl Vault {
         let dir = abs.parent().unwrap_or(&self.root).to_owned();
         // New file first, then remove the old: a crash in between leaves two copies, never none.
         let new = self.write_unique(&dir, &stem, text.as_bytes())?;
-        std::fs::remove_file(&abs)
-            .map_err(|e| VaultError::io("remove the old name of", &abs, e))?;
+        // The old name goes only if it is still what was renamed: an outside edit made
+        // meanwhile stays (and the new name, our own copy, goes instead).
+        match remove_if_unchanged(&abs, unchanged)
+            .map_err(|e| VaultError::io("remove the old name of", &abs, e))?
+        {
+            Remove::Removed | Remove::Missing => {}
+            Remove::Changed { stray } => {
+                if let Some(stray) = stray {
+                    self.keep_stray(&abs, &stray)?;
+                }
+                let ours = |bytes: &[u8]| bytes == text.as_bytes();
+                let _ = remove_if_unchanged(&new, ours);
+                return Err(conflict());
+            }
+        }
         let fresh = read_note(&new)?;
         Ok(SaveOutcome::Saved {
             path: self.rel(&new),
