@@ -148,7 +148,7 @@ describe("App: one source of truth", () => {
     await waitFor(() => expect(qa("[data-testid=position]")).toHaveLength(2));
     await fireEvent.keyDown(screen.getByTestId("brief"), { key: "z", ctrlKey: true });
     await waitFor(() => expect(qa("[data-testid=position]")).toHaveLength(3));
-  });
+  }, 20_000); // several round trips through the app; the shared machine can be slow
 
   it("re-drafting an unsaved draft keeps the pane's removals in the draft and the note", async () => {
     await drafted();
@@ -158,5 +158,5 @@ describe("App: one source of truth", () => {
     await waitFor(() => expect(screen.getByTestId("undo-toast").textContent).toContain("Re-drafted"));
     expect(qa("[data-testid=position]")).toHaveLength(2);
     expect(qa("[data-testid=position-speaker]").map((e) => e.textContent)).not.toContain("Élise Moreau");
-  });
+  }, 20_000);
 });
