@@ -121,6 +121,18 @@ describe("Workspace edits patch the note", () => {
   });
 });
 
+describe("Workspace undo of a re-draft the note never received", () => {
+  it("restores the pane and leaves the note alone", async () => {
+    const { ws, note } = withNote();
+    await ws.remove("positions", 2);
+    const md = note.md;
+    await ws.draft(); // offered beside the note (the app shows the banner), not merged
+    await ws.undo();
+    expect(note.md).toBe(md);
+    expect(ws.brief!.positions).toHaveLength(2);
+  });
+});
+
 describe("App: one source of truth", () => {
   const qa = (sel: string) => [...document.querySelectorAll(sel)];
   async function drafted() {
