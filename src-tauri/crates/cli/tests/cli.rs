@@ -196,6 +196,7 @@ fn vault_comes_from_env_then_settings() {
     std::fs::write(&article, ARTICLE).unwrap();
     // From the app's settings.
     let from_settings = d.path().join("from-settings");
+    std::fs::create_dir_all(&from_settings).unwrap();
     std::fs::create_dir_all(&cfg).unwrap();
     std::fs::write(
         cfg.join("settings.json"),
@@ -214,6 +215,7 @@ fn vault_comes_from_env_then_settings() {
     assert_eq!(list[0]["classification"], "OFFICIAL");
     // ATTACHE_VAULT beats the settings.
     let from_env = d.path().join("from-env");
+    std::fs::create_dir_all(&from_env).unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_attache"))
         .args(["notes", "new", article.to_str().unwrap()])
         .env("ATTACHE_CONFIG_DIR", &cfg)
@@ -326,6 +328,92 @@ fn import_uses_all_files_and_reports_progress() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn a_missing_vault_from_settings_or_env_is_never_created() {
+    let d = tempfile::tempdir().unwrap();
+    let cfg = d.path().join("cfg");
+    let article = d.path().join("a.txt");
+    std::fs::write(&article, ARTICLE).unwrap();
+    let unplugged = d.path().join("usb-drive/Vault");
+    std::fs::create_dir_all(&cfg).unwrap();
+    std::fs::write(
+        cfg.join("settings.json"),
+        serde_json::json!({"version": 1, "vault": unplugged}).to_string(),
+    )
+    .unwrap();
+    for cmd in ["new", "import"] {
+        let o = attache(&cfg, &["notes", cmd, article.to_str().unwrap()]);
+        assert_one_line_error(&o, "does not exist");
+        assert!(stderr(&o).contains("plug in"), "{}", stderr(&o));
+    }
+    let o = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(["notes", "new", article.to_str().unwrap()])
+        .env("ATTACHE_CONFIG_DIR", &cfg)
+        .env("ATTACHE_VAULT", &unplugged)
+        .output()
+        .unwrap();
+    assert_one_line_error(&o, "ATTACHE_VAULT");
+    assert!(!unplugged.exists(), "a missing vault folder was created");
+}
+
+#[test]
+fn endless_input_is_refused_not_swallowed() {
+    let d = tempfile::tempdir().unwrap();
+    let cfg = d.path().join("cfg");
+    let o = attache(&cfg, &["draft", "/dev/zero"]);
+    assert_one_line_error(&o, "too large");
+    // `yes | attache draft -`: the writer never stops; the reader must.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(["draft", "-"])
+        .env("ATTACHE_CONFIG_DIR", &cfg)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let line = b"y\n".repeat(64 * 1024);
+        // Ends when the reader closes the pipe.
+        while std::io::Write::write_all(&mut stdin, &line).is_ok() {}
+    });
+    let o = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_one_line_error(&o, "too large");
+}
+
+#[test]
+fn titles_cannot_drive_the_terminal() {
+    let d = tempfile::tempdir().unwrap();
+    let cfg = d.path().join("cfg");
+    let vault = d.path().join("vault");
+    std::fs::create_dir_all(&vault).unwrap();
+    std::fs::write(
+        vault.join("evil.md"),
+        "---\ntitle: \"Talks\\e]0;pwned\\a\\e[2J\\nFAKE  line\"\nclassification: \"A\\e[31m\"\n---\nbody\n",
+    )
+    .unwrap();
+    let o = attache(&cfg, &["notes", "list", "--vault", vault.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(!out.contains(['\x1b', '\x07']), "{out:?}");
+    assert_eq!(out.lines().count(), 1, "{out:?}");
+    assert!(out.contains("Talks\\u{1b}]0;pwned"), "{out:?}");
+    // JSON keeps the exact text, escaped by the JSON encoder.
+    let o = attache(
+        &cfg,
+        &[
+            "notes",
+            "list",
+            "--vault",
+            vault.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    let list: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(list[0]["title"], "Talks\x1b]0;pwned\x07\x1b[2J\nFAKE  line");
 }
 
 /// A news page in Windows-1252 (curly quotes as bytes 0x93/0x94), with menus and metadata.

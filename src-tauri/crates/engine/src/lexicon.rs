@@ -129,10 +129,28 @@ pub(crate) mod files {
         UNNAMED_SOURCES = "unnamed_sources.txt", (1, 1), None;
         /// Auxiliaries that end a source phrase.
         VERB_STOPS = "verb_stops.txt", (1, 1), None;
+        /// Header keys of `Key: value` lines under a title.
+        HEADER_KEYS = "header_keys.txt", (1, 1), None;
+        /// Title words that make the body the issuer's own words ("Statement by …").
+        ISSUER_DOCUMENTS = "issuer_documents.txt", (1, 1), None;
         /// Plural heads that refer back to participants named together ("the leaders").
         JOINT_HEADS = "joint_heads.txt", (1, 1), None;
+        /// Words news prose writes in lower case (learned from PolNeAR train).
+        LOWER_WORDS = "lower_words.txt", (1, 1), None;
+        /// Suffixes after a person's name ("Jr").
+        NAME_SUFFIXES = "name_suffixes.txt", (1, 1), None;
+        /// Words of a state's formal name ("Republic").
+        STATE_WORDS = "state_words.txt", (1, 1), None;
+        /// Words that open a list of examples ("including").
+        EXAMPLE_OPENERS = "example_openers.txt", (1, 1), None;
+        /// Meeting and event words that make a place after "in" a venue.
+        VENUE_EVENTS = "venue_events.txt", (1, 1), None;
+        /// Honorifics before a person's name ("Mr", "H.E.").
+        HONORIFICS = "honorifics.txt", (1, 1), None;
         /// Lower-case particles inside a person's name ("de", "bin").
         NAME_PARTICLES = "name_particles.txt", (1, 1), None;
+        /// Cues that name no source in an agentless passive ("is expected to").
+        SOURCELESS_PASSIVES = "sourceless_passives.txt", (1, 1), None;
         /// Cues that are as often nouns ("support", "plans").
         NOUN_CUES = "noun_cues.txt", (1, 1), None;
         /// Cues that never come before their source ("told").
@@ -373,6 +391,16 @@ word_list!(
 word_list!(
     /// True when a lower-case `word` is a particle inside a person's name ("Juan *de la* Cruz").
     NAME_PARTICLES, NAME_PARTICLES, is_name_particle
+);
+word_list!(
+    /// True when a capitalised `word` ending a name makes it an event, law, place or body
+    /// rather than a person ("Cold *War*", "Economic *Forum*").
+    NON_PERSON_HEADS, NON_PERSON_HEADS, is_non_person_head
+);
+word_list!(
+    /// True when the cue `word` (lower case) names no source in an agentless passive ("is
+    /// *expected* to", "has been *confirmed*").
+    SOURCELESS_PASSIVES, SOURCELESS_PASSIVES, is_sourceless_passive
 );
 word_list!(
     /// True when the cue `word` (lower case) is as often a noun ("support", "plans"): a verb
