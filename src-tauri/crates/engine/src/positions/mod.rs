@@ -138,6 +138,10 @@ pub(crate) fn extract(
                         && issuer::carries_on(doc, s)
                         && let Some(last) = raws.last_mut()
                         && last.cue == turn.colon
+                        && doc
+                            .sentence_at(last.content.end.saturating_sub(1))
+                            .map(|i| doc.sentence_paragraph[i])
+                            == Some(doc.sentence_paragraph[sj])
                     {
                         last.content = Span::new(last.content.start, content.end);
                         last.stance = stance::of(doc, turn.stance(), last.content);
