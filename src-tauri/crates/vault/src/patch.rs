@@ -6,7 +6,7 @@
 //! footnote (`[^p3]`), and that label, not a line number, is the item's identity in the note
 //! ([`NoteRefs`]). A patch renders the brief before and after the edit with the note's own
 //! labels, and carries the difference onto the note with a three-way merge
-//! ([`crate::merge3`]): the renderer stays the one place that knows the note's format (any
+//! (`merge3.rs`): the renderer stays the one place that knows the note's format (any
 //! grouping, table or heading it writes follows the edit), and whatever the analyst wrote or
 //! changed in the note stays as they left it.
 //!
@@ -360,6 +360,38 @@ mod tests {
         );
         assert!(references("[^p1]: the sentence").is_empty());
         assert_eq!(definition_label("[^d3]: a sentence"), Some("d3"));
+    }
+
+    #[test]
+    fn a_note_with_markdown_links_is_patched_in_its_own_link_style() {
+        let text = "Talks\n\nMinister Anna Berg said on Monday that Norway would host talks.";
+        let brief = attache_engine::draft(text, &attache_engine::DraftOptions::default()).unwrap();
+        assert!(
+            !brief.positions.is_empty(),
+            "the engine finds Berg's position"
+        );
+        let options = RenderOptions {
+            link_style: LinkStyle::Markdown,
+            ..RenderOptions::default()
+        };
+        let note = render::markdown(&brief, text, &options);
+        let refs = rendered_refs(&brief, text);
+        let mut edited = brief.clone();
+        edited.positions[0].stance = attache_engine::Stance::Uncertain;
+        let before = DraftState {
+            brief,
+            refs: refs.clone(),
+            edits: vec![],
+        };
+        let after = DraftState {
+            brief: edited.clone(),
+            refs,
+            edits: vec![],
+        };
+        let patched = patch_note(&note, text, &before, &after);
+        assert!(patched.kept.is_empty(), "{:?}", patched.kept);
+        assert_eq!(patched.markdown, render::markdown(&edited, text, &options));
+        assert!(!patched.markdown.contains("[["));
     }
 
     #[test]

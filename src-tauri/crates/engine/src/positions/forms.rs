@@ -114,6 +114,14 @@ impl View<'_, '_> {
         {
             return None;
         }
+        // "is expected to", "has been confirmed": a passive names no source unless its agent
+        // follows ("was rejected by Iran" is Iran's).
+        if lexicon::is_sourceless_passive(lw)
+            && self.tk.verb_use(a, c) == VerbUse::Passive
+            && self.lower(c + 1) != "by"
+        {
+            return None;
+        }
         // ("His claim that …", "plans to …": a noun with its clause still reports.)
         if lexicon::is_noun_cue(lw)
             && self.used_as_noun(a, c)

@@ -4,7 +4,7 @@
 //! or "I" say. The cue is the title's document word, the source the name in the title.
 
 use crate::header::Issuer;
-use crate::lexicon::{self, PronounRef};
+use crate::lexicon::{self, PronounRef, WordClass};
 use crate::model::{PartyKind, Span};
 use crate::parties::PartyTable;
 use crate::text::Doc;
@@ -45,6 +45,27 @@ pub(super) fn is_statement(doc: &Doc<'_>, span: Span) -> bool {
     let t = doc.slice(span).trim_end();
     t.split_whitespace().count() >= STATEMENT_WORDS
         && t.ends_with(['.', '!', '?', '”', '"', ')', '’'])
+}
+
+/// Fewest words of a sentence that stands as a statement of its own.
+const OWN_STATEMENT_WORDS: usize = 8;
+
+/// Whether the sentence `span` carries on the one before rather than states something of its
+/// own: it is short, or opens with a conjunction or a fragment's first word ("And look to the
+/// future.", "Such as trade, climate …", "Not least because …").
+pub(super) fn carries_on(doc: &Doc<'_>, span: Span) -> bool {
+    let t = doc.slice(span);
+    let first = t
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    t.split_whitespace().count() < OWN_STATEMENT_WORDS
+        || matches!(
+            lexicon::word_class(&first),
+            Some(WordClass::Conjunction | WordClass::Subordinator | WordClass::Preposition)
+        )
+        || matches!(first.as_str(), "such" | "not" | "also")
 }
 
 /// "ONO Hikariko" → "Ono Hikariko": a name written in capitals is written as a name.

@@ -132,6 +132,21 @@ pub(crate) fn extract(
                 // A reporter's turn gives the sentences that ask something, not the jokes.
                 let asks = turn.who != Who::Questioner || doc.slice(content).contains('?');
                 if asks && words >= 4 {
+                    // A sentence that carries on the answer's last one is one point with it.
+                    if sj > si
+                        && turn.who != Who::Questioner
+                        && issuer::carries_on(doc, s)
+                        && let Some(last) = raws.last_mut()
+                        && last.cue == turn.colon
+                        && doc
+                            .sentence_at(last.content.end.saturating_sub(1))
+                            .map(|i| doc.sentence_paragraph[i])
+                            == Some(doc.sentence_paragraph[sj])
+                    {
+                        last.content = Span::new(last.content.start, content.end);
+                        last.stance = stance::of(doc, turn.stance(), last.content);
+                        continue;
+                    }
                     raws.push(Raw {
                         kind: PositionKind::Quote,
                         content,
@@ -359,6 +374,22 @@ pub(crate) fn extract(
             && issuer::is_statement(doc, sentence)
         {
             let content = clean(doc, sentence);
+            // "… will meet in London. And look to the future.": a sentence that carries on
+            // the one before is one statement with it.
+            if let Some(last) = raws.last_mut()
+                && last.cue == cue
+                && last.party == party
+                && doc
+                    .sentence_at(last.content.start)
+                    .map(|i| doc.sentence_paragraph[i])
+                    == Some(doc.sentence_paragraph[si])
+                && issuer::carries_on(doc, sentence)
+            {
+                last.content = Span::new(last.content.start, content.end);
+                last.sentence = Span::new(last.sentence.start, sentence.end);
+                last.stance = stance::of(doc, Stance::Neutral, last.content);
+                continue;
+            }
             raws.push(Raw {
                 kind: PositionKind::Paraphrase,
                 content,
