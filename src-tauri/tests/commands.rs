@@ -421,3 +421,41 @@ fn a_draft_pane_edit_patches_the_saved_note_and_is_kept_beside_it() {
     assert_eq!(reopened["refs"], patched["refs"]);
     assert_eq!(reopened["edits"][0]["remove"], true);
 }
+
+#[test]
+fn a_conflict_is_resolved_in_one_call() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = harness(dir.path());
+    let brief = h.draft(ARTICLE);
+    let open = h.ok(
+        "note_create",
+        json!({"brief": brief, "source": ARTICLE, "meta": {"classification": null, "title": null}}),
+    );
+    let path = open["summary"]["path"].as_str().unwrap().to_owned();
+    let file = dir.path().join("vault").join(&path);
+    let md = open["markdown"].as_str().unwrap().to_owned();
+    std::fs::write(&file, format!("{md}\nTheirs.\n")).unwrap();
+    let saved = h.ok(
+        "note_save",
+        json!({"path": path, "markdown": format!("{md}\nMine.\n"), "stamp": open["stamp"]}),
+    );
+    assert_eq!(saved["kind"], "conflict");
+    let copy = saved["conflict_copy"].clone();
+    let kept = h.ok(
+        "note_keep_mine",
+        json!({"path": path, "copy": copy, "markdown": format!("{md}\nMine, and more.\n")}),
+    );
+    assert_eq!(kept["kind"], "saved", "{kept}");
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("Mine, and more.")
+    );
+    assert_eq!(h.ok("notes_list", json!({})).as_array().unwrap().len(), 1);
+    assert_eq!(h.ok("trash_list", json!({})).as_array().unwrap().len(), 1);
+    let reopened = h.ok("note_open", json!({"path": path}));
+    assert!(
+        reopened["brief"].is_object(),
+        "the draft stays with the note"
+    );
+}

@@ -10,6 +10,7 @@ mod desktop;
 mod draft;
 mod draft_pane;
 mod figures;
+mod navigation;
 mod notes;
 mod screenshots;
 mod shortcuts;

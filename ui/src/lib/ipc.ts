@@ -103,6 +103,15 @@ export const noteOpen = (path: string): Promise<OpenNote> => call<OpenNote>("not
 /** On a conflict the vault keeps the file on disk and writes mine beside it (`conflict_copy`). */
 export const noteSave = (path: string, markdown: string, stamp: LoadStamp): Promise<SaveOutcome> =>
   call<SaveOutcome>("note_save", { path, markdown, stamp });
+/** Conflict, "keep mine": my text replaces theirs; the conflict copy goes to the trash. */
+export const noteKeepMine = (path: string, copy: string, markdown: string): Promise<SaveOutcome> =>
+  call<SaveOutcome>("note_keep_mine", { path, copy, markdown });
+/** Conflict, "take theirs": my copy goes to the trash; resolves to the note on disk. */
+export const noteTakeTheirs = (path: string, copy: string): Promise<OpenNote> =>
+  call<OpenNote>("note_take_theirs", { path, copy });
+/** Conflict, "keep both": the copy becomes a note of its own; resolves to it, opened. */
+export const noteKeepBoth = (path: string, copy: string): Promise<OpenNote> =>
+  call<OpenNote>("note_keep_both", { path, copy });
 /** Moves the note to the vault's trash. */
 export const noteDelete = (path: string): Promise<TrashEntry> => call<TrashEntry>("note_delete", { path });
 export const trashList = (): Promise<TrashEntry[]> => call<TrashEntry[]>("trash_list");

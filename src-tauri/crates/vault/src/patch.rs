@@ -6,7 +6,7 @@
 //! footnote (`[^p3]`), and that label, not a line number, is the item's identity in the note
 //! ([`NoteRefs`]). A patch renders the brief before and after the edit with the note's own
 //! labels, and carries the difference onto the note with a three-way merge
-//! ([`crate::merge3`]): the renderer stays the one place that knows the note's format (any
+//! (`merge3.rs`): the renderer stays the one place that knows the note's format (any
 //! grouping, table or heading it writes follows the edit), and whatever the analyst wrote or
 //! changed in the note stays as they left it.
 //!

@@ -19,17 +19,9 @@ const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// Version of the settings format this build writes.
 pub const VERSION: u32 = 1;
 
-/// How Attaché writes links between notes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-#[serde(rename_all = "snake_case")]
-pub enum LinkStyle {
-    /// `[[Note]]` (Obsidian's default).
-    #[default]
-    Wikilinks,
-    /// `[Note](Note.md)`.
-    Markdown,
-}
+/// How Attaché writes links between notes: the renderer's own type, so the setting and the
+/// note cannot disagree.
+pub use attache_engine::render::LinkStyle;
 
 /// Colour theme.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -225,10 +225,7 @@ impl Vault {
             classification: Some(classification.clone()),
             created: Some(now.clone()),
             updated: Some(now.clone()),
-            link_style: match meta.link_style {
-                Some(crate::settings::LinkStyle::Markdown) => render::LinkStyle::Markdown,
-                _ => render::LinkStyle::Wikilinks,
-            },
+            link_style: meta.link_style.unwrap_or_default(),
             ..Default::default()
         };
         let rendered = render::markdown(&brief, source, &options);
@@ -466,16 +463,33 @@ impl Vault {
     /// Keeps a version another program wrote while a save was putting theirs back (left at a
     /// hidden temporary name) as one more conflict copy.
     fn keep_stray(&self, abs: &Path, stray: &Path) -> Result<()> {
-        let bytes = std::fs::read(stray).map_err(|e| VaultError::io("read", stray, e))?;
         let dir = abs.parent().unwrap_or(&self.root);
         let stem = abs
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let when = chrono::Local::now().format("%Y-%m-%d %H-%M-%S");
-        self.write_unique(dir, &format!("{stem} (conflict copy {when})"), &bytes)?;
-        let _ = std::fs::remove_file(stray);
-        Ok(())
+        let stem = format!("{stem} (conflict copy {when})");
+        // Linked to a visible name as it is (never read, whatever its size), then unhidden.
+        for _ in 0..100 {
+            let copy = names::unique_path(dir, &stem, crate::NOTE_EXTENSION);
+            match std::fs::hard_link(stray, &copy) {
+                Ok(()) => {
+                    let _ = std::fs::remove_file(stray);
+                    return Ok(());
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                // No hard links here: a rename does it (the name was free a moment ago).
+                Err(_) => {
+                    return std::fs::rename(stray, &copy)
+                        .map_err(|e| VaultError::io("keep", &copy, e));
+                }
+            }
+        }
+        Err(VaultError::InvalidName {
+            name: stem,
+            reason: "too many conflict copies share this name".to_owned(),
+        })
     }
 
     fn conflict_copy(&self, abs: &Path, rel: &str, text: &str) -> Result<SaveOutcome> {
