@@ -98,9 +98,12 @@ fn mentions_before(
 /// noun, "two diplomats familiar with the plans", is), and, unless the person speaks
 /// (a transcript label like "MR MILLER"), it is not in capitals (a dateline like "NEW YORK").
 fn is_person_name(name: &str, speaker: bool) -> bool {
-    if name.starts_with("unnamed ") {
-        return true;
+    if let Some(head) = name.strip_prefix("unnamed ") {
+        // "the report", "the leaders": a document or a reference to people named elsewhere.
+        let head = head.rsplit(' ').next().unwrap_or(head);
+        return !super::words::is_document_or_reference(head);
     }
+
     // "Election Day", "Cold War": an event, law or place, not a person.
     let last = name.rsplit(char::is_whitespace).next().unwrap_or(name);
     if name.contains(' ') && super::words::is_non_person_head(last) {
@@ -348,6 +351,11 @@ impl PartyTable {
                     && !d.reference
                     && (d.speaker || d.mentions.len() > d.owner_mentions)
                     && (d.kind != PartyKind::Person || is_person_name(&d.name, d.speaker))
+                    // "Budapest has raised …", "MOSCOW": a place as a source is no person
+                    // ("Ambassador Holland" is).
+                    && !(d.kind == PartyKind::Person
+                        && d.role.is_none()
+                        && super::words::is_place_name(&d.name))
                     && (d.speaker
                         || d.known
                         || d.role.is_some()
