@@ -324,6 +324,8 @@ fn phrase(
                 if e.kind == GazKind::Title
                     && nb == k
                     && end == k + 1
+                    && tk.is_cap(doc, k)
+                    && !name_is_org(doc, tk, na, nb)
                     && names::starts_plain_name(doc, tk, end)
                     && !names::line_break_before(doc, tk, end)
                 {

@@ -93,15 +93,23 @@ fn mentions_before(
     list[..i].iter().rev().take(window).peekable()
 }
 
+/// True when `name` is an unnamed source that is a document or a reference to parties named
+/// elsewhere ("unnamed report" from "the report noted", "unnamed leaders" from "The leaders
+/// agreed"), not a party of its own.
+fn is_unnamed_reference(name: &str) -> bool {
+    name.strip_prefix("unnamed ").is_some_and(|rest| {
+        let head = rest.rsplit(' ').next().unwrap_or(rest);
+        super::words::is_document_or_reference(head)
+    })
+}
+
 /// True when `name` can name a person: it has a capital letter and does not open with a
 /// digit ("9 percent", "facts", "newspaper" are not people; a speaker described by a source
 /// noun, "two diplomats familiar with the plans", is), and, unless the person speaks
 /// (a transcript label like "MR MILLER"), it is not in capitals (a dateline like "NEW YORK").
 fn is_person_name(name: &str, speaker: bool) -> bool {
-    if let Some(head) = name.strip_prefix("unnamed ") {
-        // "the report", "the leaders": a document or a reference to people named elsewhere.
-        let head = head.rsplit(' ').next().unwrap_or(head);
-        return !super::words::is_document_or_reference(head);
+    if name.starts_with("unnamed ") {
+        return true;
     }
 
     // "Election Day", "Cold War": an event, law or place, not a person.
@@ -351,6 +359,7 @@ impl PartyTable {
                     && !d.reference
                     && (d.speaker || d.mentions.len() > d.owner_mentions)
                     && (d.kind != PartyKind::Person || is_person_name(&d.name, d.speaker))
+                    && !is_unnamed_reference(&d.name)
                     // "Budapest has raised …", "MOSCOW": a place as a source is no person
                     // ("Ambassador Holland" is).
                     && !(d.kind == PartyKind::Person

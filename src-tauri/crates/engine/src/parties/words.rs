@@ -52,7 +52,9 @@ pub(crate) fn is_common_word(word: &str) -> bool {
     for (d, s) in buf.iter_mut().zip(w.bytes()) {
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..w.len()]).is_ok_and(is_lower_word)
+    // A plural of a common word is one too ("Assurances").
+    std::str::from_utf8(&buf[..w.len()])
+        .is_ok_and(|l| is_lower_word(l) || l.strip_suffix('s').is_some_and(is_lower_word))
 }
 list!(
     /// True when `word` is a suffix written after a name and a comma ("Jr").
