@@ -146,7 +146,7 @@ pub(crate) fn is_event_venue(doc: &Doc<'_>, tk: &Tokens, a: usize, sent_start: u
             i = m;
         }
     }
-    if i <= sent_start || !matches!(tk.lower(i - 1), "in" | "at") {
+    if i <= sent_start || !words::is_venue_preposition(tk.lower(i - 1)) {
         return false;
     }
     let from = (i - 1).saturating_sub(VENUE_REACH).max(sent_start);

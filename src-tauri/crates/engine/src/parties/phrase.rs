@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::{self, GazEntry, GazKind};
+use crate::lexicon::{self, GazEntry, GazKind, WordClass};
 use crate::model::{PartyKind, Span};
 use crate::text::Doc;
 use crate::tokens::TokKind;
@@ -787,7 +787,7 @@ fn finish(
         if nb - na == 1 {
             let cue_follows = lower_is_cue(doc, tk, nb)
                 || (nb + 1 < tk.toks.len()
-                    && matches!(tk.word(doc, nb), "has" | "had" | "also")
+                    && (tk.is_class(nb, WordClass::Have) || tk.is_class(nb, WordClass::Adverb))
                     && lower_is_cue(doc, tk, nb + 1))
                 || (ph.first > 0 && lower_is_cue(doc, tk, ph.first - 1));
             events.push(Event::Single {
@@ -858,13 +858,7 @@ fn is_medium(doc: &Doc<'_>, tk: &Tokens, first: usize, na: usize, nb: usize) -> 
     if next.chars().next().is_some_and(char::is_lowercase) && lexicon::is_media(next) {
         return true;
     }
-    if first > 0
-        && first == na
-        && matches!(
-            tk.word(doc, first - 1),
-            "his" | "her" | "their" | "its" | "our" | "my" | "your"
-        )
-    {
+    if first > 0 && first == na && tk.is_class(first - 1, WordClass::Possessive) {
         return true;
     }
     // "Fox News", "The Washington Post": an outlet, named by its last word; "Reuters", "RIA
@@ -902,18 +896,9 @@ fn upper_first(s: &str) -> String {
         .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
-/// Roles that "leader" can refer to.
-fn is_head_role(role: &str) -> bool {
-    let r = role.to_lowercase();
-    matches!(
-        r.as_str(),
-        "president" | "prime minister" | "chancellor" | "king" | "leader" | "emir"
-    )
-}
-
 fn role_matches(reference: &str, role: &str) -> bool {
     reference.eq_ignore_ascii_case(role)
-        || (reference.eq_ignore_ascii_case("leader") && is_head_role(role))
+        || (reference.eq_ignore_ascii_case("leader") && words::is_head_role(&role.to_lowercase()))
 }
 
 /// The text-order sweep: every event becomes a mention of the party it names, if any.

@@ -113,3 +113,11 @@ static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 pub(crate) fn is_place_name(name: &str) -> bool {
     PLACES.contains(&name.to_lowercase())
 }
+list!(
+    /// True when `role` (lower case) is one a bare "leader" can refer to ("president").
+    HEAD_ROLES, HEAD_ROLES, is_head_role
+);
+list!(
+    /// True when `word` (lower case) puts a place as a meeting's venue ("in").
+    VENUE_PREPOSITIONS, VENUE_PREPOSITIONS, is_venue_preposition
+);
