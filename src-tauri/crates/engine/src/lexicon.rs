@@ -143,6 +143,12 @@ pub(crate) mod files {
         STATE_WORDS = "state_words.txt", (1, 1), None;
         /// Words that open a list of examples ("including").
         EXAMPLE_OPENERS = "example_openers.txt", (1, 1), None;
+        /// Documents a source phrase may name that are no party ("report").
+        SOURCE_DOCUMENTS = "source_documents.txt", (1, 1), None;
+        /// Roles a bare "leader" refers back to.
+        HEAD_ROLES = "head_roles.txt", (1, 1), None;
+        /// Prepositions that make a place a meeting's venue.
+        VENUE_PREPOSITIONS = "venue_prepositions.txt", (1, 1), None;
         /// Meeting and event words that make a place after "in" a venue.
         VENUE_EVENTS = "venue_events.txt", (1, 1), None;
         /// Honorifics before a person's name ("Mr", "H.E.").

@@ -1,177 +1,252 @@
-//! Parties table tests on sentences written for these tests.
+//! Parties, from the examples in `tests/testdata/parties*.txt` (format at the top of
+//! `parties.txt`): one runner reads every file and names the block that fails.
 
-use attache_engine::{Brief, DraftOptions, PartyKind, draft};
+use attache_engine::{Brief, DraftOptions, Party, draft};
+
+/// One party a block requires: its name and the fields it must have.
+#[derive(Debug, Default)]
+struct Want {
+    name: String,
+    kind: String,
+    role: Option<String>,
+    affiliation: Option<String>,
+    aliases: Vec<String>,
+    mentions: Option<usize>,
+}
+
+/// One example of a `tests/testdata/parties*.txt` file.
+#[derive(Debug)]
+struct Example {
+    /// Where the block starts ("parties.txt:12").
+    at: String,
+    title: String,
+    text: String,
+    parties: Vec<Want>,
+    absent: Vec<String>,
+    order: Vec<String>,
+    speaks: Vec<(String, usize)>,
+    count: Option<usize>,
+}
+
+/// Reads `party: name | kind | key=value …`.
+fn want(value: &str, at: &str) -> Want {
+    let mut cols = value.split(" | ");
+    let mut w = Want {
+        name: cols.next().unwrap_or_default().to_owned(),
+        kind: cols
+            .next()
+            .unwrap_or_else(|| panic!("{at}: party: name | kind | …"))
+            .to_owned(),
+        ..Want::default()
+    };
+    for col in cols {
+        let (key, v) = col
+            .split_once('=')
+            .unwrap_or_else(|| panic!("{at}: expected key=value, got {col:?}"));
+        let v = v.to_owned();
+        match key {
+            "role" => w.role = Some(v),
+            "affiliation" => w.affiliation = Some(v),
+            "alias" => w.aliases.push(v),
+            "mentions" => w.mentions = Some(v.parse().expect("a mention count")),
+            _ => panic!("{at}: unknown party field {key:?}"),
+        }
+    }
+    w
+}
+
+/// The examples of every `tests/testdata/parties*.txt` file.
+fn examples() -> Vec<Example> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/testdata");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("tests/testdata")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("parties") && n.ends_with(".txt"))
+        })
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for path in files {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("?")
+            .to_owned();
+        let data = std::fs::read_to_string(&path).expect("readable test data");
+        let mut cur: Option<Example> = None;
+        for (n, line) in data.lines().enumerate().chain([(usize::MAX, "")]) {
+            if line.trim().is_empty() {
+                out.extend(cur.take());
+                continue;
+            }
+            if line.starts_with('#') {
+                continue;
+            }
+            let at = format!("{name}:{}", n.wrapping_add(1));
+            let ex = cur.get_or_insert_with(|| Example {
+                at: at.clone(),
+                title: "Title".to_owned(),
+                text: String::new(),
+                parties: Vec::new(),
+                absent: Vec::new(),
+                order: Vec::new(),
+                speaks: Vec::new(),
+                count: None,
+            });
+            let (key, value) = line
+                .split_once(": ")
+                .unwrap_or_else(|| panic!("{at}: expected `key: value`"));
+            let value = value.replace("\\n", "\n");
+            match key {
+                "title" => ex.title = value,
+                "text" => ex.text = value,
+                "party" => ex.parties.push(want(&value, &at)),
+                "absent" => ex.absent.push(value),
+                "order" => ex.order = value.split(", ").map(str::to_owned).collect(),
+                "speaks" => {
+                    let (who, n) = value
+                        .split_once(" | ")
+                        .unwrap_or_else(|| panic!("{at}: speaks: name | N"));
+                    ex.speaks
+                        .push((who.to_owned(), n.parse().expect("a position count")));
+                }
+                "count" => ex.count = Some(value.parse().expect("a party count")),
+                _ => panic!("{at}: unknown key {key:?}"),
+            }
+        }
+    }
+    out
+}
 
 fn brief(text: &str) -> Brief {
     draft(text, &DraftOptions::default()).expect("drafts")
 }
 
-fn party<'a>(b: &'a Brief, name: &str) -> &'a attache_engine::Party {
-    b.parties
+fn field(got: Option<&str>, want: &str) -> bool {
+    match want {
+        "-" => got.is_none(),
+        w => got == Some(w),
+    }
+}
+
+/// What is wrong with one listed party, if anything.
+fn check_party(p: &Party, w: &Want, text: &str) -> Option<String> {
+    let kind = format!("{:?}", p.kind).to_lowercase();
+    let wrong = |what: &str, got: &dyn std::fmt::Debug| {
+        Some(format!("{}: {what} is {got:?}, want {w:?}", w.name))
+    };
+    if kind != w.kind {
+        return wrong("kind", &kind);
+    }
+    if let Some(r) = &w.role
+        && !field(p.role.as_deref(), r)
+    {
+        return wrong("role", &p.role);
+    }
+    if let Some(a) = &w.affiliation
+        && !field(p.affiliation.as_deref(), a)
+    {
+        return wrong("affiliation", &p.affiliation);
+    }
+    if let Some(a) = w.aliases.iter().find(|a| !p.aliases.contains(a)) {
+        return wrong(&format!("missing alias {a:?}; aliases"), &p.aliases);
+    }
+    if let Some(n) = w.mentions
+        && p.mentions.len() != n
+    {
+        return wrong("mention count", &p.mentions.len());
+    }
+    if p.mentions
         .iter()
-        .find(|p| p.name == name)
-        .unwrap_or_else(|| panic!("no party {name}: {:?}", names(b)))
+        .any(|m| text.get(m.range()).is_none_or(|s| s.trim().is_empty()))
+    {
+        return wrong("a mention span (empty or off a boundary) in", &p.mentions);
+    }
+    None
 }
 
-fn names(b: &Brief) -> Vec<&str> {
-    b.parties.iter().map(|p| p.name.as_str()).collect()
-}
-
-#[test]
-fn titled_people_get_role_and_affiliation() {
-    let b = brief(
-        "Talks\n\nRussian President Vladimir Putin met US Secretary of State Marco Rubio. \
-         Putin later left.",
-    );
-    let putin = party(&b, "Vladimir Putin");
-    assert_eq!(putin.kind, PartyKind::Person);
-    assert_eq!(putin.role.as_deref(), Some("President"));
-    assert_eq!(putin.affiliation.as_deref(), Some("Russia"));
-    assert_eq!(putin.mentions.len(), 2, "surname merges with the full name");
-    let rubio = party(&b, "Marco Rubio");
-    assert_eq!(rubio.role.as_deref(), Some("Secretary of State"));
-    assert_eq!(rubio.affiliation.as_deref(), Some("United States"));
-}
-
-#[test]
-fn seats_countries_and_venues() {
-    let b = brief("Summit\n\nThe Kremlin said Moscow was ready. The leaders will meet in Vienna.");
-    assert_eq!(party(&b, "Kremlin").kind, PartyKind::Government);
-    assert_eq!(party(&b, "Russia").kind, PartyKind::Country);
-    assert!(!names(&b).contains(&"Vienna"), "a venue is not a party");
-}
-
-#[test]
-fn organisations_merge_with_their_acronyms() {
-    let b = brief(
-        "Court\n\nHungary will leave the International Criminal Court. The ICC has not \
-         responded. The paramilitary Rapid Support Forces (RSF) agreed. RSF fighters left.",
-    );
-    let icc = party(&b, "International Criminal Court");
-    assert_eq!(icc.kind, PartyKind::Organization);
-    assert_eq!(icc.mentions.len(), 2);
-    let rsf = party(&b, "Rapid Support Forces");
-    assert_eq!(
-        rsf.mentions.len(),
-        3,
-        "name, bracketed acronym and later acronym"
-    );
-    assert_eq!(party(&b, "Hungary").kind, PartyKind::Country);
-}
-
-#[test]
-fn title_only_references_resolve_by_affiliation() {
-    let b = brief(
-        "Call\n\nUkrainian President Volodymyr Zelensky spoke to US President Donald Trump. \
-         The Ukrainian leader thanked him.",
-    );
-    let z = party(&b, "Volodymyr Zelensky");
-    assert!(
-        z.aliases.iter().any(|a| a == "The Ukrainian leader"),
-        "{:?}",
-        z.aliases
-    );
-    assert_eq!(party(&b, "Donald Trump").mentions.len(), 1);
-}
-
-#[test]
-fn possessive_owner_is_the_affiliation() {
-    let b = brief("Aides\n\nPutin's aide Yuri Ushakov said the call went well.");
-    let u = party(&b, "Yuri Ushakov");
-    assert_eq!(u.role.as_deref(), Some("Aide"));
-    assert!(u.affiliation.is_some());
-}
-
-#[test]
-fn ids_follow_first_mention_and_spans_are_exact() {
-    let text = "T\n\nFrance and Germany met. Chancellor Anna Weber spoke.";
-    let b = brief(text);
-    for (i, p) in b.parties.iter().enumerate() {
-        assert_eq!(p.id, format!("p{}", i + 1));
-        for m in &p.mentions {
-            assert!(!text[m.range()].trim().is_empty());
+/// What is wrong with the brief of one example, if anything.
+fn check(ex: &Example) -> Option<String> {
+    let text = format!("{}\n\n{}", ex.title, ex.text);
+    let b = brief(&text);
+    let names: Vec<&str> = b.parties.iter().map(|p| p.name.as_str()).collect();
+    for w in &ex.parties {
+        let Some(p) = b.parties.iter().find(|p| p.name == w.name) else {
+            return Some(format!("no party {:?}; parties {names:?}", w.name));
+        };
+        if let Some(why) = check_party(p, w, &text) {
+            return Some(why);
         }
     }
-    assert_eq!(names(&b)[..2], ["France", "Germany"]);
-}
-
-#[test]
-fn media_venues_and_common_nouns_are_not_parties() {
-    let b = brief(
-        "Call\n\n\"We made progress,\" Jane Doe wrote on her Truth Social platform. \
-         Doe will host John Roe at the White House on Friday. Doe spoke to Fox News later. \
-         Hungary joined the talks. The country has announced plans to leave the court.",
-    );
-    let n = names(&b);
-    for junk in [
-        "Truth Social",
-        "White House",
-        "Fox News",
-        "country",
-        "country has announced",
-    ] {
-        assert!(!n.contains(&junk), "{junk} listed: {n:?}");
+    if let Some(a) = ex.absent.iter().find(|a| names.contains(&a.as_str())) {
+        return Some(format!("{a:?} should not be listed; parties {names:?}"));
     }
-    assert!(n.contains(&"Jane Doe"), "{n:?}");
-    let hungary = party(&b, "Hungary");
-    assert_eq!(
-        hungary.mentions.len(),
-        2,
-        "\"the country\" points back to Hungary"
-    );
+    if !ex.order.is_empty()
+        && names.get(..ex.order.len())
+            != Some(&ex.order.iter().map(String::as_str).collect::<Vec<_>>()[..])
+    {
+        return Some(format!(
+            "parties in order {names:?}, want {:?} first",
+            ex.order
+        ));
+    }
+    for (i, p) in b.parties.iter().enumerate() {
+        if p.id != format!("p{}", i + 1) {
+            return Some(format!("party {} has id {}", p.name, p.id));
+        }
+    }
+    for (who, n) in &ex.speaks {
+        let got = b.positions.iter().filter(|p| &p.speaker == who).count();
+        if got < *n {
+            let speakers: Vec<&str> = b.positions.iter().map(|p| p.speaker.as_str()).collect();
+            return Some(format!(
+                "{who} speaks {got} times, want at least {n}; speakers {speakers:?}"
+            ));
+        }
+    }
+    if let Some(n) = ex.count
+        && b.parties.len() != n
+    {
+        return Some(format!("{} parties, want {n}: {names:?}", b.parties.len()));
+    }
+    None
 }
 
 #[test]
-fn bare_body_name_merges_with_the_owned_body_and_owners_only_are_dropped() {
-    let b = brief(
-        "Talks\n\nRussia's Foreign Ministry said talks were planned. \
-         Foreign Ministry spokesperson Maria Zakharova told reporters the date was open. \
-         The Acme Group's Bureau of Trade Affairs welcomed the plan.",
-    );
-    let n = names(&b);
-    assert!(!n.contains(&"Foreign Ministry"), "merged: {n:?}");
-    assert_eq!(
-        party(&b, "Maria Zakharova").role.as_deref(),
-        Some("Spokesperson")
-    );
-    assert!(!n.contains(&"Acme Group"), "only an owner: {n:?}");
-}
-
-#[test]
-fn references_to_several_parties_and_datelines_are_not_listed() {
-    let b = brief(
-        "Summit\n\nWASHINGTON — Viktor Orban, a close ally of both leaders, announced that \
-         preparations were underway.",
-    );
-    let n = names(&b);
-    assert!(!n.iter().any(|p| p.contains("leaders")), "{n:?}");
-    assert!(!n.contains(&"WASHINGTON"), "{n:?}");
-    assert_eq!(b.positions[0].speaker, "Viktor Orban");
-}
-
-#[test]
-fn a_surname_after_a_described_source_still_names_the_same_person() {
-    // Sources described while positions are found ("Opposition lawmakers") are indexed late;
-    // a later surname must still find the person named earlier, not become a new party.
-    let b = brief(
-        "Talks\n\nForeign Minister Anna Berg said on Monday that Norway was ready to talk. \
-         Opposition lawmakers said the offer came too late. Fishing crews said they were \
-         worried. Two diplomats said the talks could start soon. Local officials said the \
-         port was quiet. Industry analysts said prices rose. Berg said she would consider it.",
-    );
-    let n = names(&b);
-    assert_eq!(
-        n.iter().filter(|p| p.contains("Berg")).count(),
-        1,
-        "one Berg: {n:?}"
-    );
-    let berg = party(&b, "Anna Berg");
-    assert!(berg.mentions.len() >= 2, "{:?}", berg.mentions);
+fn parties_testdata() {
+    let examples = examples();
     assert!(
-        b.positions
-            .iter()
-            .filter(|p| p.speaker == "Anna Berg")
-            .count()
-            >= 2
+        examples.len() >= 40,
+        "the test data files hold the examples ({} found)",
+        examples.len()
     );
+    let failures: Vec<String> = examples
+        .iter()
+        .filter_map(|ex| check(ex).map(|why| format!("{}: {why}", ex.at)))
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn the_runner_reports_what_is_wrong() {
+    // A block the engine cannot satisfy must fail, naming the missing party.
+    let ex = Example {
+        at: "inline".into(),
+        title: "Title".into(),
+        text: "Foreign Minister Anna Berg said talks would resume.".into(),
+        parties: vec![Want {
+            name: "Nobody Here".into(),
+            kind: "person".into(),
+            ..Want::default()
+        }],
+        absent: vec!["Anna Berg".into()],
+        order: Vec::new(),
+        speaks: Vec::new(),
+        count: None,
+    };
+    let why = check(&ex).expect("fails");
+    assert!(why.contains("no party \"Nobody Here\""), "{why}");
 }

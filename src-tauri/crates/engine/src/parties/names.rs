@@ -146,7 +146,7 @@ pub(crate) fn is_event_venue(doc: &Doc<'_>, tk: &Tokens, a: usize, sent_start: u
             i = m;
         }
     }
-    if i <= sent_start || !matches!(tk.lower(i - 1), "in" | "at") {
+    if i <= sent_start || !words::is_venue_preposition(tk.lower(i - 1)) {
         return false;
     }
     let from = (i - 1).saturating_sub(VENUE_REACH).max(sent_start);
@@ -259,4 +259,51 @@ pub(crate) fn and_continues_body(
     let plain = (na..k).all(|i| tk.gaz[i].is_none());
     (plain && org(na, k) && (na..k).any(|i| lexicon::is_name_connector(tk.word(doc, i))))
         || (org(k + 1, end) && is_common_phrase(doc, tk, na, k))
+}
+
+/// True when a line break separates token `k` from the token before it.
+pub(crate) fn line_break_before(doc: &Doc<'_>, tk: &Tokens, k: usize) -> bool {
+    k > 0
+        && k < tk.toks.len()
+        && doc
+            .text
+            .get(tk.toks[k - 1].span.end..tk.toks[k].span.start)
+            .is_some_and(|gap| gap.contains('\n'))
+}
+
+/// True when `w` is a lower-case particle joined by a hyphen to a capitalised name
+/// ("el-Sissi", "al-Assad", "bin-Salman").
+pub(crate) fn is_joined_particle(w: &str) -> bool {
+    let Some((particle, name)) = w.split_once('-') else {
+        return false;
+    };
+    (1..=3).contains(&particle.len())
+        && particle.chars().all(|c| c.is_ascii_lowercase())
+        && name.starts_with(char::is_uppercase)
+}
+
+/// True when the name at token `k` opens a line and is followed by a comma, a bracket or a
+/// dash: a dateline's place ("Washington, DC October 4", "MOSCOW, May 20 (Reuters) -").
+pub(crate) fn is_dateline(doc: &Doc<'_>, tk: &Tokens, k: usize, b: usize) -> bool {
+    let opens_line =
+        k == 0 || line_break_before(doc, tk, k) || tk.toks[k].span.start == doc.body_start;
+    if !opens_line {
+        return false;
+    }
+    let end = tk.gaz[k].map_or(k + 1, |(_, end)| end);
+    end < b && matches!(tk.word(doc, end), "," | "(" | "-" | "–" | "—")
+}
+
+/// The first token of a person's name at `na..nb` after a run of two or more common words
+/// that ends a title ("National Security Affairs *Jake Sullivan*"); `na` when there is none.
+pub(crate) fn after_common_prefix(doc: &Doc<'_>, tk: &Tokens, na: usize, nb: usize) -> usize {
+    let mut i = na;
+    while i < nb && words::is_common_word(tk.word(doc, i)) {
+        i += 1;
+    }
+    if i - na >= 2 && i < nb && starts_plain_name(doc, tk, i) {
+        i
+    } else {
+        na
+    }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::{self, GazEntry, GazKind};
+use crate::lexicon::{self, GazEntry, GazKind, WordClass};
 use crate::model::{PartyKind, Span};
 use crate::text::Doc;
 use crate::tokens::TokKind;
@@ -251,8 +251,10 @@ fn phrase(
     if k >= b || !(tk.is_cap(doc, k) || tk.gaz[k].is_some() || tk.plural_title(k).is_some()) {
         return (k + 1).max(j + 1);
     }
-    // "in Budapest", "at the White House": a place named after a locative is a venue.
-    let venue = (k > sent_start && lexicon::is_locative(&tk.word(doc, k - 1).to_lowercase()))
+    // "in Budapest", "at the White House": a place named after a locative is a venue; so is
+    // a dateline's ("WASHINGTON, DC October 4").
+    let venue = names::is_dateline(doc, tk, k, b)
+        || (k > sent_start && lexicon::is_locative(&tk.word(doc, k - 1).to_lowercase()))
         || (k > sent_start + 1
             && tk.word(doc, k - 1).eq_ignore_ascii_case("the")
             && lexicon::is_locative(&tk.word(doc, k - 2).to_lowercase()));
@@ -262,6 +264,10 @@ fn phrase(
         ..Phrase::default()
     };
     while k < b {
+        // A name never runs over a line break ("Media Note\nOffice of the Spokesperson").
+        if k > ph.first && names::line_break_before(doc, tk, k) {
+            break;
+        }
         // "the Islamic Republic of Iran": a state's formal name is its country.
         if ph.name.is_none()
             && tk.gaz[k].is_none()
@@ -314,6 +320,19 @@ fn phrase(
                     k = end;
                     continue;
                 }
+                // "Hassan Sheikh Mohamud": a one-word title between name words is a name word.
+                if e.kind == GazKind::Title
+                    && nb == k
+                    && end == k + 1
+                    && tk.is_cap(doc, k)
+                    && !name_is_org(doc, tk, na, nb)
+                    && names::starts_plain_name(doc, tk, end)
+                    && !names::line_break_before(doc, tk, end)
+                {
+                    ph.name = Some((na, end));
+                    k = end;
+                    continue;
+                }
                 if e.kind == GazKind::Title && name_is_org(doc, tk, na, nb) {
                     // "Foreign Ministry spokesperson Maria Zakharova": the body is the affiliation.
                     let p = finish(doc, tk, &ph, k, venue, true, table, events);
@@ -353,6 +372,14 @@ fn phrase(
         match t.kind {
             TokKind::Word if tk.is_cap(doc, k) && !lexicon::is_non_name(tk.word(doc, k)) => {
                 ph.name = Some((ph.name.map_or(k, |(na, _)| na), k + 1));
+                k += 1;
+            }
+            // "Abdel-Fattah el-Sissi", "Bashar al-Assad": a particle joined to a capitalised name.
+            TokKind::Word
+                if ph.name.is_some_and(|(_, nb)| nb == k)
+                    && names::is_joined_particle(tk.word(doc, k)) =>
+            {
+                ph.name = ph.name.map(|(na, _)| (na, k + 1));
                 k += 1;
             }
             // "Volodymyr Zelenskyy of Ukraine": a country after a person's name is their
@@ -555,6 +582,12 @@ fn phrase(
                 span: tk.toks[k + 1].span,
                 passive: false,
             });
+            // The name with its acronym is how the text introduces the party.
+            events.push(Event::Mention {
+                party: p,
+                span: tk.span(ph.first, k + 3),
+                passive: false,
+            });
             return k + 3;
         }
     }
@@ -747,10 +780,14 @@ fn finish(
             });
             return Some(p);
         }
+        // "… for National Security Affairs Jake Sullivan": common words before a person's name
+        // end a title, not the name.
+        let na = names::after_common_prefix(doc, tk, na, nb);
+        let (name_span, name) = (tk.span(na, nb), doc.slice(tk.span(na, nb)));
         if nb - na == 1 {
             let cue_follows = lower_is_cue(doc, tk, nb)
                 || (nb + 1 < tk.toks.len()
-                    && matches!(tk.word(doc, nb), "has" | "had" | "also")
+                    && (tk.is_class(nb, WordClass::Have) || tk.is_class(nb, WordClass::Adverb))
                     && lower_is_cue(doc, tk, nb + 1))
                 || (ph.first > 0 && lower_is_cue(doc, tk, ph.first - 1));
             events.push(Event::Single {
@@ -821,13 +858,7 @@ fn is_medium(doc: &Doc<'_>, tk: &Tokens, first: usize, na: usize, nb: usize) -> 
     if next.chars().next().is_some_and(char::is_lowercase) && lexicon::is_media(next) {
         return true;
     }
-    if first > 0
-        && first == na
-        && matches!(
-            tk.word(doc, first - 1),
-            "his" | "her" | "their" | "its" | "our" | "my" | "your"
-        )
-    {
+    if first > 0 && first == na && tk.is_class(first - 1, WordClass::Possessive) {
         return true;
     }
     // "Fox News", "The Washington Post": an outlet, named by its last word; "Reuters", "RIA
@@ -865,18 +896,9 @@ fn upper_first(s: &str) -> String {
         .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
-/// Roles that "leader" can refer to.
-fn is_head_role(role: &str) -> bool {
-    let r = role.to_lowercase();
-    matches!(
-        r.as_str(),
-        "president" | "prime minister" | "chancellor" | "king" | "leader" | "emir"
-    )
-}
-
 fn role_matches(reference: &str, role: &str) -> bool {
     reference.eq_ignore_ascii_case(role)
-        || (reference.eq_ignore_ascii_case("leader") && is_head_role(role))
+        || (reference.eq_ignore_ascii_case("leader") && words::is_head_role(&role.to_lowercase()))
 }
 
 /// The text-order sweep: every event becomes a mention of the party it names, if any.
@@ -952,6 +974,22 @@ pub(crate) fn resolve(doc: &Doc<'_>, table: &mut PartyTable, events: &[Event]) {
                             && country.is_none_or(|c| d.affiliation.as_deref() == Some(c))
                     })
                     .max_by_key(|&p| table.drafts[p].last_seen);
+                // "Foreign Minister Andrii Sybiha … the Ukrainian foreign minister": the one
+                // holder of the title with no affiliation yet is the country's.
+                let found = found.or_else(|| {
+                    let c = country?;
+                    let mut holders = with_role.iter().rev().take(64).copied().filter(|&p| {
+                        let d = &table.drafts[p];
+                        d.affiliation.is_none()
+                            && d.role.as_deref().is_some_and(|r| role_matches(role, r))
+                    });
+                    let p = holders.next()?;
+                    if holders.next().is_some() {
+                        return None;
+                    }
+                    table.drafts[p].affiliation = Some(c.to_owned());
+                    Some(p)
+                });
                 // "the High Representative of the European Union" with no named holder: the
                 // office holder is a person of their own.
                 let found = found.or_else(|| {

@@ -93,6 +93,16 @@ fn mentions_before(
     list[..i].iter().rev().take(window).peekable()
 }
 
+/// True when `name` is an unnamed source that is a document or a reference to parties named
+/// elsewhere ("unnamed report" from "the report noted", "unnamed leaders" from "The leaders
+/// agreed"), not a party of its own.
+fn is_unnamed_reference(name: &str) -> bool {
+    name.strip_prefix("unnamed ").is_some_and(|rest| {
+        let head = rest.rsplit(' ').next().unwrap_or(rest);
+        super::words::is_document_or_reference(head)
+    })
+}
+
 /// True when `name` can name a person: it has a capital letter and does not open with a
 /// digit ("9 percent", "facts", "newspaper" are not people; a speaker described by a source
 /// noun, "two diplomats familiar with the plans", is), and, unless the person speaks
@@ -101,6 +111,7 @@ fn is_person_name(name: &str, speaker: bool) -> bool {
     if name.starts_with("unnamed ") {
         return true;
     }
+
     // "Election Day", "Cold War": an event, law or place, not a person.
     let last = name.rsplit(char::is_whitespace).next().unwrap_or(name);
     if name.contains(' ') && super::words::is_non_person_head(last) {
@@ -348,6 +359,12 @@ impl PartyTable {
                     && !d.reference
                     && (d.speaker || d.mentions.len() > d.owner_mentions)
                     && (d.kind != PartyKind::Person || is_person_name(&d.name, d.speaker))
+                    && !is_unnamed_reference(&d.name)
+                    // "Budapest has raised …", "MOSCOW": a place as a source is no person
+                    // ("Ambassador Holland" is).
+                    && !(d.kind == PartyKind::Person
+                        && d.role.is_none()
+                        && super::words::is_place_name(&d.name))
                     && (d.speaker
                         || d.known
                         || d.role.is_some()

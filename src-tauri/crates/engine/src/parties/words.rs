@@ -1,5 +1,6 @@
 //! The word lists the parties stage reads, each loaded once through [`crate::lexicon`].
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::lexicon::{self, files};
@@ -51,7 +52,9 @@ pub(crate) fn is_common_word(word: &str) -> bool {
     for (d, s) in buf.iter_mut().zip(w.bytes()) {
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..w.len()]).is_ok_and(is_lower_word)
+    // A plural of a common word is one too ("Assurances").
+    std::str::from_utf8(&buf[..w.len()])
+        .is_ok_and(|l| is_lower_word(l) || l.strip_suffix('s').is_some_and(is_lower_word))
 }
 list!(
     /// True when `word` is a suffix written after a name and a comma ("Jr").
@@ -72,4 +75,49 @@ list!(
 list!(
     /// True when `word` (lower case) opens a list of examples ("including").
     EXAMPLE_OPENERS, EXAMPLE_OPENERS, is_example_opener
+);
+list!(
+    /// True when `word` (lower case) is a plural that refers back to people named together
+    /// ("leaders", "ministers").
+    JOINT_HEADS, JOINT_HEADS, is_joint_head
+);
+
+list!(
+    /// True when `word` (lower case) names a document or finding ("report").
+    SOURCE_DOCUMENTS, SOURCE_DOCUMENTS, is_source_document
+);
+
+/// True when `head` (an unnamed source's head word) is a document or a reference to people
+/// named elsewhere, not a source of its own ("report", "statement", "leaders").
+pub(crate) fn is_document_or_reference(head: &str) -> bool {
+    let w = head.to_lowercase();
+    lexicon::is_document_noun(&w) || is_joint_head(&w) || is_source_document(&w)
+}
+
+/// Every place name of the gazetteer (countries and their other names, capitals and seats,
+/// regions), lower-cased.
+static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let countries = lexicon::countries()
+        .iter()
+        .flat_map(|c| std::iter::once(c.name).chain(c.aliases.iter().copied()));
+    let seats = lexicon::rows(files::SEATS).into_iter().map(|r| r[0]);
+    let places = lexicon::list(files::PLACES).into_iter();
+    countries
+        .chain(seats)
+        .chain(places)
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// True when `name`, in any case, is a place in the gazetteer: "Budapest", "MOSCOW".
+pub(crate) fn is_place_name(name: &str) -> bool {
+    PLACES.contains(&name.to_lowercase())
+}
+list!(
+    /// True when `role` (lower case) is one a bare "leader" can refer to ("president").
+    HEAD_ROLES, HEAD_ROLES, is_head_role
+);
+list!(
+    /// True when `word` (lower case) puts a place as a meeting's venue ("in").
+    VENUE_PREPOSITIONS, VENUE_PREPOSITIONS, is_venue_preposition
 );
