@@ -161,8 +161,10 @@ pub fn draft_with_progress(
 
     report(Stage::Positions);
     let mut positions = positions::extract(&doc, &tokens, &mut parties);
-    let issues = issues::collect(&mut positions);
     let parties = parties.into_parties();
+    // What each position is about and where its speaker stands, once all are found.
+    let issues = issues::assign(&doc, &tokens, &parties, &mut positions);
+    positions::stance::assign(&doc, &tokens, &parties, &mut positions);
 
     report(Stage::Dates);
     let dated = dates::extract(&doc, published.map(|(d, _)| d));

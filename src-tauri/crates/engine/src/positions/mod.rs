@@ -13,7 +13,7 @@ mod joint;
 mod quotes;
 mod source;
 mod speaker;
-mod stance;
+pub(crate) mod stance;
 mod statement;
 mod transcript;
 
@@ -72,7 +72,7 @@ pub(crate) fn extract(doc: &Doc<'_>, tk: &Tokens, parties: &mut PartyTable) -> V
                 content,
                 cue,
                 source,
-                stance: stance::of(doc, Stance::Neutral, content),
+                stance: Stance::Neutral,
                 sentence: Span::new(quotes[qi].open.start, source.end),
                 party,
                 speaker,
@@ -97,7 +97,7 @@ pub(crate) fn extract(doc: &Doc<'_>, tk: &Tokens, parties: &mut PartyTable) -> V
                     content,
                     cue: turn.colon,
                     source: turn.label,
-                    stance: stance::of(doc, turn.stance, content),
+                    stance: turn.stance,
                     sentence: Span::new(sentence.start, turn_end.max(para.end)),
                     party,
                     speaker,
@@ -130,7 +130,7 @@ pub(crate) fn extract(doc: &Doc<'_>, tk: &Tokens, parties: &mut PartyTable) -> V
                 content,
                 cue,
                 source,
-                stance: stance::of(doc, f.stance, content),
+                stance: f.stance,
                 sentence,
                 party,
                 speaker,
@@ -223,7 +223,7 @@ pub(crate) fn extract(doc: &Doc<'_>, tk: &Tokens, parties: &mut PartyTable) -> V
                             content,
                             cue,
                             source,
-                            stance: stance::of(doc, f.stance, content),
+                            stance: f.stance,
                             sentence,
                             party,
                             speaker: d.name.clone(),
@@ -245,7 +245,7 @@ pub(crate) fn extract(doc: &Doc<'_>, tk: &Tokens, parties: &mut PartyTable) -> V
                     content,
                     cue,
                     source,
-                    stance: stance::of(doc, f.stance, content),
+                    stance: f.stance,
                     sentence,
                     party,
                     speaker: speaker.clone(),
@@ -258,7 +258,7 @@ pub(crate) fn extract(doc: &Doc<'_>, tk: &Tokens, parties: &mut PartyTable) -> V
                         content,
                         cue,
                         source,
-                        stance: stance::of(doc, f.stance, content),
+                        stance: f.stance,
                         sentence,
                         party,
                         speaker,
@@ -278,7 +278,7 @@ pub(crate) fn extract(doc: &Doc<'_>, tk: &Tokens, parties: &mut PartyTable) -> V
                     content,
                     cue,
                     source,
-                    stance: stance::of(doc, Stance::Neutral, content),
+                    stance: Stance::Neutral,
                     sentence,
                     party,
                     speaker: parties.drafts[party].name.clone(),
@@ -322,7 +322,7 @@ pub(crate) fn extract(doc: &Doc<'_>, tk: &Tokens, parties: &mut PartyTable) -> V
             content,
             cue: prev.cue,
             source: prev.source,
-            stance: stance::of(doc, Stance::Neutral, content),
+            stance: Stance::Neutral,
             sentence,
             party: prev.party,
             speaker: prev.speaker.clone(),
@@ -337,7 +337,7 @@ pub(crate) fn extract(doc: &Doc<'_>, tk: &Tokens, parties: &mut PartyTable) -> V
             kind: r.kind,
             text: doc.slice(r.content).to_owned(),
             cue: doc.slice(r.cue).to_owned(),
-            issue: stance::issue(doc, r.content),
+            issue: String::new(),
             issue_id: None,
             stance: r.stance,
             content_span: r.content,

@@ -1,0 +1,144 @@
+//! Issues: the few topics a brief's positions are about ("Budapest summit", "Tomahawk
+//! missiles for Ukraine"), found from the article's topic nouns and names and their
+//! repetition across sentences, each with a stable id that positions point at
+//! ([`Position::issue_id`]).
+//!
+//! 1. Every token is read once for a topic key ([`terms`]): a topic noun of
+//!    `data/issue_nouns.tsv` (its class, so "call" and "conversation" are one topic), or a
+//!    capitalised name that is no party, country, title or date ("Tomahawk", "Budapest").
+//! 2. A key names a topic when two or more sentences use it.
+//! 3. Each position takes the first specific key of its content's opening clause (else its
+//!    most repeated one); content of a few words ("very productive") takes the key nearest to
+//!    it in its sentence ("… described as a very productive phone call"). Positions with one
+//!    key are one issue; the same content (a joint statement giving one position per party)
+//!    is always one issue. Broad keys ("war", "cooperation") only title.
+//! 4. Each issue is titled with a noun phrase around its key ([`label`]), never a clause, a
+//!    quotation's opening or a bare name.
+//!
+//! Every step is a pass over tokens or positions, so the stage is linear in the text (the
+//! key counts are a hash map of at most one entry per distinct word).
+
+mod label;
+mod terms;
+
+use std::collections::HashMap;
+
+use crate::model::{Issue, Party, Position, Span};
+use crate::text::Doc;
+use crate::tokens::Tokens;
+
+use terms::{Key, Scope, Terms};
+
+/// Content with fewer words than this takes its topic from its sentence.
+const SHORT_CONTENT: usize = 5;
+
+/// Finds the issues of `positions`, sets each position's issue label and id, and returns
+/// the issues in order of first mention.
+pub(crate) fn assign(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    parties: &[Party],
+    positions: &mut [Position],
+) -> Vec<Issue> {
+    let terms = Terms::new(doc, tk, parties);
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    let mut by_key: HashMap<Key<'_>, usize> = HashMap::new();
+    let mut by_content: HashMap<Span, usize> = HashMap::new();
+    let mut group_of = Vec::with_capacity(positions.len());
+    for (pi, p) in positions.iter().enumerate() {
+        let g = if let Some(&g) = by_content.get(&p.content_span) {
+            g
+        } else {
+            let key = topic_of(&terms, tk, p);
+            let g = match key.and_then(|k| by_key.get(&k).copied()) {
+                Some(g) => g,
+                None => {
+                    groups.push(Group {
+                        key,
+                        positions: Vec::new(),
+                    });
+                    if let Some(k) = key {
+                        by_key.insert(k, groups.len() - 1);
+                    }
+                    groups.len() - 1
+                }
+            };
+            by_content.insert(p.content_span, g);
+            g
+        };
+        groups[g].positions.push(pi);
+        group_of.push(g);
+    }
+    // One title is one issue: groups that come out with the same label are merged, so the
+    // note never shows two sections of one name.
+    let mut issues: Vec<Issue> = Vec::with_capacity(groups.len());
+    let mut issue_of_group = Vec::with_capacity(groups.len());
+    for g in &groups {
+        let members: Vec<&Position> = g.positions.iter().map(|&i| &positions[i]).collect();
+        let label = label::title(doc, tk, &terms, g.key, &members);
+        let folded = fold(&label);
+        let k = match issues.iter().position(|i| fold(&i.label) == folded) {
+            Some(k) => k,
+            None => {
+                issues.push(Issue {
+                    id: format!("i{}", issues.len() + 1),
+                    label,
+                    evidence: Vec::new(),
+                });
+                issues.len() - 1
+            }
+        };
+        for p in &members {
+            if !issues[k].evidence.contains(&p.sentence_span) {
+                issues[k].evidence.push(p.sentence_span);
+            }
+        }
+        issue_of_group.push(k);
+    }
+    for issue in &mut issues {
+        issue.evidence.sort_unstable();
+    }
+    for (p, g) in positions.iter_mut().zip(group_of) {
+        let issue = &issues[issue_of_group[g]];
+        p.issue.clone_from(&issue.label);
+        p.issue_id = Some(issue.id.clone());
+    }
+    issues
+}
+
+/// A label folded for comparison: lower case, letters and digits only.
+fn fold(label: &str) -> String {
+    label
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Positions sharing a topic key (or one position, when it has none).
+struct Group<'k> {
+    key: Option<Key<'k>>,
+    positions: Vec<usize>,
+}
+
+/// The topic key of position `p`: the first specific key of its content's opening clause,
+/// else its most repeated specific key; short content looks at its sentence, nearest key
+/// first. Broad keys ("war", "cooperation") title a position but group nothing: one word
+/// that general would gather half the article.
+fn topic_of<'k>(terms: &Terms<'k>, tk: &Tokens, p: &Position) -> Option<Key<'k>> {
+    let (a, b) = terms::token_range(tk, p.content_span);
+    let specific = |i: usize| terms.topic(i).filter(|k| k.scope == Scope::Specific);
+    let opening = terms::clause_end(tk, a, b);
+    if let Some(k) = (a..opening).find_map(specific) {
+        return Some(k);
+    }
+    let words = (a..b).filter(|&i| tk.is_word(i)).count();
+    if words >= SHORT_CONTENT {
+        return None;
+    }
+    let (sa, sb) = terms::token_range(tk, p.sentence_span);
+    (sa..sb)
+        .filter_map(|i| specific(i).map(|k| (i, k)))
+        .min_by_key(|&(i, _)| if i < a { a - i } else { i.saturating_sub(b) })
+        .map(|(_, k)| k)
+}
