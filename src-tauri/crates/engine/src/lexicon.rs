@@ -136,7 +136,7 @@ pub(crate) mod files {
         /// Cues that never come before their source ("told").
         NEVER_INVERTED = "never_inverted.txt", (1, 1), None;
         /// Topic nouns, frames and links for issue labels, with class and scope.
-        ISSUE_NOUNS = "issue_nouns.tsv", (3, 3), Some((2, &["specific", "broad", "frame", "link"]));
+        ISSUE_NOUNS = "issue_nouns.tsv", (3, 3), Some((2, &["specific", "broad", "frame", "link", "generic"]));
         /// Words and phrases that tell a position's stance, tagged.
         STANCE_WORDS = "stance_words.tsv", (2, 2), Some((1, &["endorse", "asking", "negative", "positive", "uncertain", "condition", "negation", "cancel", "event", "withhold"]));
         /// Closed-class words with their word class, for the token layer.

@@ -8,7 +8,7 @@
 mod event;
 mod resolve;
 mod scan;
-mod tense;
+pub(crate) mod tense;
 
 use chrono::NaiveDate;
 

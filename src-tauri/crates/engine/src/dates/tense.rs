@@ -7,9 +7,15 @@ use super::scan::Tok;
 use crate::lexicon;
 
 static FUTURE: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| lexicon::entries(include_str!("../../data/dates_future.txt")));
+    LazyLock::new(|| lexicon::list(lexicon::files::DATES_FUTURE));
 static PAST: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| lexicon::entries(include_str!("../../data/dates_past.txt")));
+    LazyLock::new(|| lexicon::list(lexicon::files::DATES_PAST));
+
+/// True when `word` (lower case) is an irregular past-tense verb ("took", "met"): a verb,
+/// never part of a noun phrase.
+pub(crate) fn is_irregular_past(word: &str) -> bool {
+    PAST.binary_search(&word).is_ok()
+}
 
 /// The tense around a date expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 //! complement ("… *in* Budapest", "… *for* Ukraine"). A frame ("the importance of managing
 //! strategic risks") gives what it frames. Never a clause, never a bare name.
 
+use crate::dates;
 use crate::lexicon::{self, WordClass};
 use crate::model::Position;
 use crate::positions::stance;
@@ -18,7 +19,7 @@ const MODIFIERS: usize = 3;
 const COMPLEMENT: usize = 5;
 /// Longest label, in words.
 const MAX_WORDS: usize = 8;
-/// Words a fallback label keeps.
+/// Most words of a noun phrase a fallback title starts from.
 const FALLBACK_WORDS: usize = 5;
 
 /// A candidate title: its tokens and how good a title it is.
@@ -27,14 +28,15 @@ struct Candidate {
     score: f32,
 }
 
-/// The title of an issue keyed by `key` (or of a lone position, keyless) from its members.
+/// The title of an issue keyed by `key` (or of a lone position, keyless) from its members;
+/// `None` when nothing in them makes a title.
 pub(super) fn title(
     doc: &Doc<'_>,
     tk: &Tokens,
     terms: &Terms<'_>,
     key: Option<Key<'_>>,
     members: &[&Position],
-) -> String {
+) -> Option<String> {
     let mut cands: Vec<Candidate> = Vec::new();
     for p in members {
         let (a, b) = terms::token_range(tk, p.content_span);
@@ -47,7 +49,11 @@ pub(super) fn title(
         };
         // A lone position is titled from its opening clause: what it goes on to mention is
         // not what it is about.
-        let b = if key.is_some() { b } else { terms::clause_end(tk, a, b) };
+        let b = if key.is_some() {
+            b
+        } else {
+            terms::clause_end(tk, a, b)
+        };
         let mut found = false;
         for h in (a..b).filter(|&i| wanted(i)) {
             if let Some(c) = phrase(doc, tk, terms, h, (sa, sb)) {
@@ -77,11 +83,8 @@ pub(super) fn title(
         }
     }
     match best {
-        Some((s, t)) if s > 0.0 => t.to_owned(),
-        _ => members
-            .first()
-            .map(|p| fallback(doc, tk, p))
-            .unwrap_or_default(),
+        Some((s, t)) if s > 0.0 && !t.is_empty() => Some(t.to_owned()),
+        _ => members.first().and_then(|p| fallback(doc, tk, terms, p)),
     }
 }
 
@@ -108,7 +111,10 @@ fn phrase(
     }
     let mut end = h + 1;
     while end < sb {
-        if is_joiner(doc, tk, end) && end + 1 < sb && is_name(doc, tk, end + 1) && is_name(doc, tk, end - 1)
+        if is_joiner(doc, tk, end)
+            && end + 1 < sb
+            && is_name(doc, tk, end + 1)
+            && is_name(doc, tk, end - 1)
         {
             end += 2;
             continue;
@@ -128,13 +134,13 @@ fn phrase(
     if frame {
         // "the importance of managing strategic risks": the label is what is framed.
         let (ca, cb) = complement?;
-        return Some(candidate(doc, tk, ca, cb, false));
+        return Some(candidate(doc, tk, terms, ca, cb, false));
     }
     let (last, with_complement) = match complement {
         Some((_, cb)) => (cb, true),
         None => (end, false),
     };
-    Some(candidate(doc, tk, start, last, with_complement))
+    Some(candidate(doc, tk, terms, start, last, with_complement))
 }
 
 /// The complement after a topic noun at token `k`: a linking preposition ("in", "for",
@@ -171,11 +177,17 @@ fn complement(
         }
         end += 1;
     }
-    // The object ends on a noun or a name, not on a modifier left hanging.
+    // The object ends on a noun or a name, not on a modifier left hanging, and names
+    // something: "for 24 hours" is a duration, not a complement.
     while end > object && !ends_phrase(doc, tk, end - 1) {
         end -= 1;
     }
-    if end == object {
+    let names_something = (object..end).any(|i| {
+        is_name(doc, tk, i)
+            || (tk.class(i) == Class::Open
+                && !terms::noun(tk.lower(i)).is_some_and(|(_, s)| s == Scope::Generic))
+    });
+    if end == object || !names_something {
         return None;
     }
     Some(if object_only { (object, end) } else { (k, end) })
@@ -191,12 +203,31 @@ fn is_modifier(doc: &Doc<'_>, tk: &Tokens, i: usize) -> bool {
         Class::Name | Class::Number => !lexicon::is_non_name(tk.word(doc, i)),
         Class::Open => {
             let w = tk.lower(i);
+            let before = tk.class(i.wrapping_sub(1));
             let participle = w.ends_with("ed")
                 && !matches!(
-                    tk.class(i.wrapping_sub(1)),
+                    before,
                     Class::Closed(WordClass::Determiner | WordClass::Possessive)
                 );
-            !(w.ends_with("ly") || participle || w.ends_with("ing") || stance::is_evaluative(w))
+            // After "to", a modal, a subject pronoun or a negation, a word is a verb ("to
+            // *support* Ukraine", "would *intensify* cooperation").
+            let verb_place = matches!(
+                before,
+                Class::Closed(
+                    WordClass::To
+                        | WordClass::Modal
+                        | WordClass::Subject
+                        | WordClass::Negation
+                        | WordClass::Do
+                )
+            ) || tk.lower(i.wrapping_sub(1)).ends_with("ly");
+            !(w.ends_with("ly")
+                || participle
+                || verb_place
+                || w.ends_with("ing")
+                || stance::is_evaluative(w)
+                || dates::tense::is_irregular_past(w)
+                || terms::noun(w).is_some_and(|(_, s)| s == Scope::Generic))
                 && lexicon::cue(w).is_none()
         }
         _ => false,
@@ -233,6 +264,7 @@ fn ends_phrase(doc: &Doc<'_>, tk: &Tokens, i: usize) -> bool {
 fn candidate(
     doc: &Doc<'_>,
     tk: &Tokens,
+    terms: &Terms<'_>,
     start: usize,
     end: usize,
     with_complement: bool,
@@ -250,11 +282,23 @@ fn candidate(
     if with_complement {
         score += 0.5;
     }
-    if words == 1 && names == 1 {
-        // A bare name is no title.
+    if !names_a_topic(doc, tk, terms, start, end) {
         score = -10.0;
     }
     Candidate { text, score }
+}
+
+/// Whether tokens `start..end` can title a topic: a topic noun, or a lower-case word that is
+/// no generic noun ("weeks", "sides") — a run of names alone is a name, not a topic.
+fn names_a_topic(doc: &Doc<'_>, tk: &Tokens, terms: &Terms<'_>, start: usize, end: usize) -> bool {
+    (start..end).any(|i| {
+        terms
+            .key(i)
+            .is_some_and(|k| matches!(k.scope, Scope::Specific | Scope::Broad))
+            && !is_name(doc, tk, i)
+            || (tk.class(i) == Class::Open
+                && !terms::noun(tk.lower(i)).is_some_and(|(_, s)| s == Scope::Generic))
+    }) && !(end == start + 1 && tk.class(start) == Class::Open && terms.key(start).is_none())
 }
 
 /// The text of tokens `start..end` as written, on one line, a quotation mark or bracket at
@@ -272,11 +316,12 @@ fn words_of(doc: &Doc<'_>, tk: &Tokens, start: usize, end: usize) -> String {
         .to_owned()
 }
 
-/// A label for a position with no topic noun: the first run of words in its content that
-/// stands where a noun phrase does (after an article, a possessive or a preposition, or a
-/// name opening the content), else its first content words.
-fn fallback(doc: &Doc<'_>, tk: &Tokens, p: &Position) -> String {
+/// A title for a position with no topic key: the first noun phrase of its opening clause
+/// that names a topic (after an article, a possessive or a preposition, or a name opening
+/// the content; a frame gives what it frames).
+fn fallback(doc: &Doc<'_>, tk: &Tokens, terms: &Terms<'_>, p: &Position) -> Option<String> {
     let (a, b) = terms::token_range(tk, p.content_span);
+    let b = terms::clause_end(tk, a, b);
     let mut i = a;
     while i < b {
         let noun_place = (i == a && is_name(doc, tk, i))
@@ -285,36 +330,41 @@ fn fallback(doc: &Doc<'_>, tk: &Tokens, p: &Position) -> String {
                     tk.class(i - 1),
                     Class::Possessive
                         | Class::Closed(
-                            WordClass::Determiner
-                                | WordClass::Possessive
-                                | WordClass::Preposition
+                            WordClass::Determiner | WordClass::Possessive | WordClass::Preposition
                         )
                 ));
-        if noun_place && is_modifier(doc, tk, i) {
-            let mut end = i;
-            while end < b && end - i < FALLBACK_WORDS && is_modifier(doc, tk, end) {
-                end += 1;
-            }
-            while end > i && !ends_phrase(doc, tk, end - 1) {
-                end -= 1;
-            }
-            let bare_name = end == i + 1 && is_name(doc, tk, i);
-            if end > i && !bare_name {
-                let last = complement(doc, tk, end, b, false).map_or(end, |(_, cb)| cb);
-                return words_of(doc, tk, i, last);
-            }
-            i = end.max(i + 1);
-        } else {
+        if !(noun_place && is_modifier(doc, tk, i)) {
             i += 1;
+            continue;
         }
+        let mut end = i;
+        while end < b && end - i < FALLBACK_WORDS && is_modifier(doc, tk, end) {
+            end += 1;
+            // A topic noun heads its phrase unless a name or another noun follows.
+            let noun = terms.key(end - 1).is_some() && !is_name(doc, tk, end - 1);
+            if noun && !(is_name(doc, tk, end) || terms.key(end).is_some()) {
+                break;
+            }
+        }
+        while end > i && !ends_phrase(doc, tk, end - 1) {
+            end -= 1;
+        }
+        if end > i {
+            let frame = terms.key(end - 1).is_some_and(|k| k.scope == Scope::Frame);
+            let c = match complement(doc, tk, end, b, frame) {
+                Some((ca, cb)) if frame => candidate(doc, tk, terms, ca, cb, false),
+                Some((_, cb)) => candidate(doc, tk, terms, i, cb, true),
+                None if frame => {
+                    i = end;
+                    continue;
+                }
+                None => candidate(doc, tk, terms, i, end, false),
+            };
+            if c.score > 0.0 && !c.text.is_empty() {
+                return Some(c.text);
+            }
+        }
+        i = end.max(i + 1);
     }
-    let words: Vec<&str> = doc
-        .slice(p.content_span)
-        .split_whitespace()
-        .take(FALLBACK_WORDS)
-        .collect();
-    words
-        .join(" ")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_owned()
+    None
 }

@@ -25,7 +25,7 @@ use std::collections::HashMap;
 
 use crate::model::{Issue, Party, Position, Span};
 use crate::text::Doc;
-use crate::tokens::Tokens;
+use crate::tokens::{Class, Tokens};
 
 use terms::{Key, Scope, Terms};
 
@@ -75,7 +75,11 @@ pub(crate) fn assign(
     let mut issue_of_group = Vec::with_capacity(groups.len());
     for g in &groups {
         let members: Vec<&Position> = g.positions.iter().map(|&i| &positions[i]).collect();
-        let label = label::title(doc, tk, &terms, g.key, &members);
+        // Nothing in it makes a title: the positions stay without an issue.
+        let Some(label) = label::title(doc, tk, &terms, g.key, &members) else {
+            issue_of_group.push(None);
+            continue;
+        };
         let folded = fold(&label);
         let k = match issues.iter().position(|i| fold(&i.label) == folded) {
             Some(k) => k,
@@ -93,26 +97,24 @@ pub(crate) fn assign(
                 issues[k].evidence.push(p.sentence_span);
             }
         }
-        issue_of_group.push(k);
+        issue_of_group.push(Some(k));
     }
     for issue in &mut issues {
         issue.evidence.sort_unstable();
     }
     for (p, g) in positions.iter_mut().zip(group_of) {
-        let issue = &issues[issue_of_group[g]];
-        p.issue.clone_from(&issue.label);
-        p.issue_id = Some(issue.id.clone());
+        match issue_of_group[g].map(|k| &issues[k]) {
+            Some(issue) => {
+                p.issue.clone_from(&issue.label);
+                p.issue_id = Some(issue.id.clone());
+            }
+            None => {
+                p.issue.clear();
+                p.issue_id = None;
+            }
+        }
     }
     issues
-}
-
-/// A label folded for comparison: lower case, letters and digits only.
-fn fold(label: &str) -> String {
-    label
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Positions sharing a topic key (or one position, when it has none).
@@ -129,8 +131,13 @@ fn topic_of<'k>(terms: &Terms<'k>, tk: &Tokens, p: &Position) -> Option<Key<'k>>
     let (a, b) = terms::token_range(tk, p.content_span);
     let specific = |i: usize| terms.topic(i).filter(|k| k.scope == Scope::Specific);
     let opening = terms::clause_end(tk, a, b);
-    if let Some(k) = (a..opening).find_map(specific) {
-        return Some(k);
+    // The first topic of the opening clause; a compound ("ceasefire proposal", "peace
+    // talks") is about its last noun.
+    if let Some(mut i) = (a..opening).find(|&i| specific(i).is_some()) {
+        while i + 1 < opening && terms.key(i + 1).is_some() && tk.class(i + 1) != Class::Name {
+            i += 1;
+        }
+        return specific(i).or_else(|| (a..opening).find_map(specific));
     }
     let words = (a..b).filter(|&i| tk.is_word(i)).count();
     if words >= SHORT_CONTENT {
@@ -141,4 +148,13 @@ fn topic_of<'k>(terms: &Terms<'k>, tk: &Tokens, p: &Position) -> Option<Key<'k>>
         .filter_map(|i| specific(i).map(|k| (i, k)))
         .min_by_key(|&(i, _)| if i < a { a - i } else { i.saturating_sub(b) })
         .map(|(_, k)| k)
+}
+
+/// A label folded for comparison: lower case, letters and digits only.
+fn fold(label: &str) -> String {
+    label
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }

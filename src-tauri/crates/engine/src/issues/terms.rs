@@ -20,6 +20,8 @@ pub(super) enum Scope {
     Frame,
     /// A preposition that attaches a topic's complement ("summit *in* Budapest").
     Link,
+    /// Never a topic nor a title on its own ("weeks", "sides").
+    Generic,
 }
 
 /// A topic key: a noun class ("call" for "call" and "conversation") or a name, lower case.
@@ -41,6 +43,7 @@ static NOUNS: LazyLock<Vec<(&'static str, &'static str, Scope)>> = LazyLock::new
                 "broad" => Scope::Broad,
                 "frame" => Scope::Frame,
                 "link" => Scope::Link,
+                "generic" => Scope::Generic,
                 _ => return None,
             };
             Some((r[0], *r.get(1)?, scope))
@@ -77,7 +80,8 @@ pub(super) fn clause_end(tk: &Tokens, a: usize, b: usize) -> usize {
             continue;
         }
         let c = tk.lower(i).chars().next().unwrap_or(' ');
-        if matches!(c, '.' | ';' | '!' | '?' | '…' | '—' | ':') || (c == '–' && !joins_names(i)) {
+        if matches!(c, '.' | ';' | '!' | '?' | '…' | '—' | ':') || (c == '–' && !joins_names(i))
+        {
             return i;
         }
         if c == ',' && !matches!(tk.class(i + 1), Class::Name | Class::Number) {
@@ -102,7 +106,8 @@ impl<'a> Terms<'a> {
             let first = (a..b).find(|&i| tk.is_word(i)).unwrap_or(b);
             for (i, key) in keys.iter_mut().enumerate().take(b).skip(a) {
                 *key = if let Some((class, scope)) = noun(tk.lower(i)) {
-                    (scope != Scope::Link).then_some(Key { word: class, scope })
+                    (!matches!(scope, Scope::Link | Scope::Generic) && !verb_place(tk, i))
+                        .then_some(Key { word: class, scope })
                 } else if i > first && !blocked[i] && is_topic_name(doc, tk, i) {
                     Some(Key {
                         word: singular(tk.lower(i)),
@@ -143,6 +148,22 @@ impl<'a> Terms<'a> {
     pub fn sentences_with(&self, k: Key<'_>) -> u32 {
         self.sentences.get(k.word).copied().unwrap_or(0)
     }
+}
+
+/// A topic noun used as a verb: after "to", a modal, a subject pronoun or a negation ("to
+/// *support* Ukraine", "they will *meet*", "we *call* on").
+fn verb_place(tk: &Tokens, i: usize) -> bool {
+    i > 0
+        && matches!(
+            tk.class(i - 1),
+            Class::Closed(
+                WordClass::To
+                    | WordClass::Modal
+                    | WordClass::Subject
+                    | WordClass::Negation
+                    | WordClass::Do
+            )
+        )
 }
 
 /// "Tomahawks" and "Tomahawk" are one key.
@@ -190,7 +211,11 @@ fn adopt_classes<'a>(tk: &Tokens, keys: &mut [Option<Key<'a>>]) {
         if tk.class(i) == Class::Name || !lexicon::is_locative(tk.lower(i + 1)) {
             continue;
         }
-        let j = if tk.is_class(i + 2, WordClass::Determiner) { i + 3 } else { i + 2 };
+        let j = if tk.is_class(i + 2, WordClass::Determiner) {
+            i + 3
+        } else {
+            i + 2
+        };
         if let Some(venue) = keys.get(j).copied().flatten()
             && tk.class(j) == Class::Name
             && noun(tk.lower(j)).is_none()

@@ -91,7 +91,7 @@ static PHRASES: LazyLock<Vec<(&'static str, Vec<Phrase>)>> = LazyLock::new(|| {
         }
     }
     for (_, list) in &mut by_first {
-        list.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+        list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
     }
     by_first
 });
@@ -103,9 +103,10 @@ pub(crate) fn is_evaluative(word: &str) -> bool {
     table
         .binary_search_by(|(w, _)| (*w).cmp(word))
         .is_ok_and(|k| {
-            table[k].1.iter().any(|p| {
-                p.rest.is_empty() && p.tags & (tag::POSITIVE | tag::NEGATIVE) != 0
-            })
+            table[k]
+                .1
+                .iter()
+                .any(|p| p.rest.is_empty() && p.tags & (tag::POSITIVE | tag::NEGATIVE) != 0)
         })
 }
 
@@ -220,12 +221,7 @@ pub(crate) fn assign(doc: &Doc<'_>, tk: &Tokens, parties: &[Party], positions: &
     }
 }
 
-fn read<'a>(
-    doc: &'a Doc<'a>,
-    tk: &'a Tokens,
-    p: &Position,
-    scratch: &mut Vec<Hit>,
-) -> Reading<'a> {
+fn read<'a>(doc: &'a Doc<'a>, tk: &'a Tokens, p: &Position, scratch: &mut Vec<Hit>) -> Reading<'a> {
     let content = token_range(tk, p.content_span);
     let mut hits = Vec::new();
     scan(doc, tk, content.0, content.1, &mut hits);
@@ -339,8 +335,7 @@ fn sets_a_condition(r: &Reading<'_>) -> bool {
 fn withholds_comment(r: &Reading<'_>) -> bool {
     let i = r.first_word();
     r.tk.is_class(i, lexicon::WordClass::To)
-        && r
-            .hits
+        && r.hits
             .first()
             .is_some_and(|h| h.start == i + 1 && h.tags & tag::WITHHOLD != 0)
 }
@@ -451,17 +446,17 @@ fn reports_another_party(
         return false;
     }
     parties.iter().any(|q| {
-        q.mentions.iter().any(|m| subject.contains(*m))
-            && speaker.is_none_or(|s| !same_side(s, q))
+        q.mentions.iter().any(|m| subject.contains(*m)) && speaker.is_none_or(|s| !same_side(s, q))
     })
 }
 
 /// The speaker speaks for `other`: the same party, or a person affiliated with it.
 fn same_side(speaker: &Party, other: &Party) -> bool {
     speaker.id == other.id
-        || speaker.affiliation.as_deref().is_some_and(|a| {
-            a == other.name || other.aliases.iter().any(|x| x == a)
-        })
+        || speaker
+            .affiliation
+            .as_deref()
+            .is_some_and(|a| a == other.name || other.aliases.iter().any(|x| x == a))
         || other
             .affiliation
             .as_deref()
