@@ -175,7 +175,7 @@ pub fn draft_with_progress(
     };
 
     report(Stage::Questions);
-    let open_questions = questions::extract(&doc, &parties, &positions, &dated.dates);
+    let open_questions = questions::extract(&doc, &tokens, &parties, &positions, &issues, &dated);
 
     report(Stage::Summary);
     let bottom_line = summary::bottom_line(&doc, &parties, &positions);

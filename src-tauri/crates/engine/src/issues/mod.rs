@@ -29,6 +29,24 @@ use crate::tokens::{Class, Tokens};
 
 use terms::{Key, Scope, Terms};
 
+/// The head noun of an issue label: its last word before a complement ("Tomahawk missiles
+/// for Ukraine" → "missiles").
+pub(crate) fn head_noun(label: &str) -> &str {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let end = words
+        .iter()
+        .position(|w| terms::noun(&w.to_lowercase()).is_some_and(|(_, s)| s == Scope::Link))
+        .unwrap_or(words.len());
+    words[..end].last().copied().unwrap_or(label)
+}
+
+/// True when `noun` (lower case) names a countable topic — an event, an instrument, a body —
+/// that takes "the" in a sentence ("the summit", "the sanctions"), unlike a broad one
+/// ("democracy", "trade").
+pub(crate) fn is_countable_topic(noun: &str) -> bool {
+    terms::noun(noun).is_some_and(|(_, s)| s == Scope::Specific)
+}
+
 /// Content with fewer words than this takes its topic from its sentence.
 const SHORT_CONTENT: usize = 5;
 

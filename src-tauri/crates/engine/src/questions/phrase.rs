@@ -4,7 +4,8 @@
 //! trimmed; a pronoun subject is replaced by the party it stands for.
 
 use crate::dates::Tok;
-use crate::model::{QuestionKind, Span};
+use crate::issues;
+use crate::model::{Issue, Party, Position, QuestionKind, Span};
 
 /// What the phrasing needs to know about the sentence's context.
 pub(super) struct Context<'a> {
@@ -12,6 +13,9 @@ pub(super) struct Context<'a> {
     pub positions: Vec<(Span, Option<Span>, &'a str)>,
     /// The person a "he"/"she" stands for when no position says (the last one named before).
     pub last_person: Option<&'a str>,
+    /// The brief's parties, so a subject written as an alias ("Washington") is asked about
+    /// by its name ("the United States").
+    pub parties: &'a [Party],
 }
 
 impl Context<'_> {
@@ -416,6 +420,20 @@ impl S<'_, '_> {
             return None;
         }
         let s = self.join(a, b, &[]);
+        // A dateline word ("MOSCOW") or a name's suffix ("Jr.") is no subject.
+        let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() < 2
+            || (letters.len() > 2
+                && letters.iter().all(|c| c.is_uppercase())
+                && !s.contains(' ')
+                && !ctx.parties.iter().any(|p| p.aliases.contains(&s)))
+            || matches!(s.as_str(), "Jr" | "Jr." | "Sr" | "Sr.")
+        {
+            return None;
+        }
+        if let Some(name) = canonical(ctx.parties, &s) {
+            return Some(name);
+        }
         let lowered = [
             "The ", "A ", "An ", "This ", "These ", "Those ", "Its ", "Their ",
         ]
@@ -426,6 +444,64 @@ impl S<'_, '_> {
         });
         Some(lowered.unwrap_or(s))
     }
+}
+
+/// The party a subject written as one of its aliases stands for ("Washington" → "the United
+/// States"), by its canonical name; `None` when the subject is already that name or no alias.
+fn canonical(parties: &[Party], subject: &str) -> Option<String> {
+    let p = parties.iter().find(|p| {
+        p.name != subject
+            && p.aliases.iter().any(|a| a == subject)
+            && !subject.starts_with(|c: char| c.is_lowercase())
+    })?;
+    // A seat or capital standing for its country, or a person's surname alone, reads better
+    // as the canonical name; "the" before a country whose name needs it.
+    let needs_article = p.name.starts_with("United ")
+        || p.name.ends_with(" Republic")
+        || p.name.starts_with("Republic ")
+        || p.name.ends_with("lands");
+    Some(if needs_article {
+        format!("the {}", p.name)
+    } else {
+        p.name.clone()
+    })
+}
+
+/// A question about the issue a sentence's positions are on, where no construction of its
+/// words makes one: the issue's own question when its head noun has one
+/// (`data/questions_nouns.tsv`: "Will the Budapest summit take place?"), else one by kind.
+pub(super) fn about_issue(
+    here: &[&Position],
+    issues: &[Issue],
+    kind: Option<QuestionKind>,
+) -> Option<Phrased> {
+    let id = here.iter().find_map(|p| p.issue_id.as_deref())?;
+    let label = issues.iter().find(|i| i.id == id)?.label.as_str();
+    let head = issues::head_noun(label);
+    let np = if issues::is_countable_topic(&head.to_lowercase()) {
+        format!("the {label}")
+    } else {
+        label.to_owned()
+    };
+    if let Some((_, template)) = NOUNS.iter().find(|(n, _)| head.eq_ignore_ascii_case(n)) {
+        return Some(Phrased {
+            text: finish(&template.replace("{np}", &np)),
+            kind: kind.unwrap_or(QuestionKind::UncertainOutcome),
+        });
+    }
+    let kind = kind.unwrap_or(QuestionKind::UncertainOutcome);
+    let text = match kind {
+        QuestionKind::Contested => format!("Will the parties settle their differences over {np}"),
+        QuestionKind::ScheduledEvent | QuestionKind::PendingDecision => {
+            format!("What will be decided on {np}")
+        }
+        QuestionKind::UnknownFact => format!("What is known so far about {np}"),
+        QuestionKind::UncertainOutcome => format!("What will come of {np}"),
+    };
+    Some(Phrased {
+        text: finish(&text),
+        kind,
+    })
 }
 
 /// Capitalises the first letter and ends with one question mark.
