@@ -8,7 +8,9 @@
 
 mod desktop;
 mod draft;
+mod draft_pane;
 mod figures;
+mod navigation;
 mod notes;
 mod screenshots;
 mod shortcuts;

@@ -62,8 +62,15 @@ pub struct OpenNote {
     pub markdown: String,
     /// Pass back to [`crate::Vault::save`].
     pub stamp: LoadStamp,
-    /// The draft as generated, from `.attache/briefs/<id>.json`, when stored.
+    /// The structured draft, from `.attache/briefs/<id>.json`, when stored: as generated,
+    /// with the analyst's draft-pane edits applied.
     pub brief: Option<attache_engine::Brief>,
+    /// The note's footnote of each item of `brief` (present whenever `brief` is).
+    #[serde(default)]
+    pub refs: Option<crate::patch::NoteRefs>,
+    /// The analyst's draft-pane edits behind `brief`, for a re-draft to make again.
+    #[serde(default)]
+    pub edits: Vec<crate::patch::DraftEdit>,
     /// The source article, from `.attache/sources/<id>.txt`, when stored.
     pub source: Option<String>,
 }

@@ -11,7 +11,7 @@ use crate::tokens::TokKind;
 
 mod groups;
 
-use super::{PartyTable, Tokens, bodies};
+use super::{PartyTable, Tokens, bodies, names};
 
 /// Something found in pass one that the text-order sweep turns into a mention.
 #[derive(Debug)]
@@ -563,6 +563,22 @@ fn finish(
         }
         if venue && ph.role.is_none() && table.by_name(name).is_none() {
             return last;
+        }
+        if ph.role.is_none() && names::is_common_phrase(doc, tk, na, nb) {
+            // "Federal Member States": common words naming members are a group; any other
+            // run of common words is a title or document.
+            if !names::ends_in_collective_noun(tk, na, nb) {
+                return last;
+            }
+            let p = table.intern(name, PartyKind::Group, false);
+            let d = &mut table.drafts[p];
+            d.affiliation = d.affiliation.take().or(affiliation);
+            events.push(Event::Mention {
+                party: p,
+                span: whole,
+                passive,
+            });
+            return Some(p);
         }
         let p = table.intern(name, PartyKind::Person, false);
         let d = &mut table.drafts[p];

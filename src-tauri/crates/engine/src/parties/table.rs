@@ -2,7 +2,6 @@
 //! acronyms and title-only references to one party per real actor.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 
 use crate::model::{Party, PartyKind, Span};
 
@@ -86,9 +85,6 @@ fn mentions_before(
     list[..i].iter().rev().take(window).peekable()
 }
 
-static NON_PERSON_HEADS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| crate::lexicon::entries(include_str!("../../data/non_person_heads.txt")));
-
 /// True when `name` can name a person: it has a capital letter and does not open with a
 /// digit ("9 percent", "facts", "newspaper" are not people; a speaker described by a source
 /// noun, "two diplomats familiar with the plans", is), and, unless the person speaks
@@ -99,7 +95,7 @@ fn is_person_name(name: &str, speaker: bool) -> bool {
     }
     // "Election Day", "Cold War": an event, law or place, not a person.
     let last = name.rsplit(char::is_whitespace).next().unwrap_or(name);
-    if name.contains(' ') && NON_PERSON_HEADS.binary_search(&last).is_ok() {
+    if name.contains(' ') && super::words::is_non_person_head(last) {
         return false;
     }
     let letters = || name.chars().filter(|c| c.is_alphabetic());
