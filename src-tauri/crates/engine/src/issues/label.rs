@@ -4,6 +4,8 @@
 //! complement ("… *in* Budapest", "… *for* Ukraine"). A frame ("the importance of managing
 //! strategic risks") gives what it frames. Never a clause, never a bare name.
 
+use std::collections::HashMap;
+
 use crate::dates;
 use crate::lexicon::{self, WordClass};
 use crate::model::Position;
@@ -40,7 +42,7 @@ pub(super) fn title(
     let mut cands: Vec<Candidate> = Vec::new();
     for p in members {
         let (a, b) = terms::token_range(tk, p.content_span);
-        let (sa, sb) = terms::token_range(tk, p.sentence_span);
+        let (sa, sb) = super::near(tk, p);
         let wanted = |i: usize| match key {
             Some(k) => terms.key(i).is_some_and(|x| x.word == k.word),
             None => terms
@@ -71,12 +73,13 @@ pub(super) fn title(
         }
     }
     // The same phrase used more than once is the one the article titles the topic with.
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    for c in &cands {
+        *uses.entry(c.text.to_lowercase()).or_default() += 1;
+    }
     let mut best: Option<(f32, &str)> = None;
     for c in &cands {
-        let again = cands
-            .iter()
-            .filter(|d| d.text.eq_ignore_ascii_case(&c.text))
-            .count() as f32;
+        let again = uses.get(&c.text.to_lowercase()).copied().unwrap_or(1) as f32;
         let s = c.score + 0.7 * (again - 1.0);
         if best.is_none_or(|(b, _)| s > b) {
             best = Some((s, &c.text));

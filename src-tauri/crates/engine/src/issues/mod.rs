@@ -47,6 +47,17 @@ pub(crate) fn is_countable_topic(noun: &str) -> bool {
     terms::noun(noun).is_some_and(|(_, s)| s == Scope::Specific)
 }
 
+/// How far (in tokens) either side of a content its sentence is read for a topic.
+const NEAR: usize = 30;
+
+/// The tokens of `p`'s sentence near its content: a bound that keeps a sentence of any
+/// length linear.
+pub(crate) fn near(tk: &Tokens, p: &Position) -> (usize, usize) {
+    let (sa, sb) = terms::token_range(tk, p.sentence_span);
+    let (a, b) = terms::token_range(tk, p.content_span);
+    (sa.max(a.saturating_sub(NEAR)), sb.min(b + NEAR).max(sa))
+}
+
 /// Content with fewer words than this takes its topic from its sentence.
 const SHORT_CONTENT: usize = 5;
 
@@ -90,6 +101,7 @@ pub(crate) fn assign(
     // One title is one issue: groups that come out with the same label are merged, so the
     // note never shows two sections of one name.
     let mut issues: Vec<Issue> = Vec::with_capacity(groups.len());
+    let mut by_label: HashMap<String, usize> = HashMap::new();
     let mut issue_of_group = Vec::with_capacity(groups.len());
     for g in &groups {
         let members: Vec<&Position> = g.positions.iter().map(|&i| &positions[i]).collect();
@@ -98,27 +110,22 @@ pub(crate) fn assign(
             issue_of_group.push(None);
             continue;
         };
-        let folded = fold(&label);
-        let k = match issues.iter().position(|i| fold(&i.label) == folded) {
-            Some(k) => k,
-            None => {
-                issues.push(Issue {
-                    id: format!("i{}", issues.len() + 1),
-                    label,
-                    evidence: Vec::new(),
-                });
-                issues.len() - 1
-            }
-        };
-        for p in &members {
-            if !issues[k].evidence.contains(&p.sentence_span) {
-                issues[k].evidence.push(p.sentence_span);
-            }
-        }
+        let k = *by_label.entry(fold(&label)).or_insert_with(|| {
+            issues.push(Issue {
+                id: format!("i{}", issues.len() + 1),
+                label,
+                evidence: Vec::new(),
+            });
+            issues.len() - 1
+        });
+        issues[k]
+            .evidence
+            .extend(members.iter().map(|p| p.sentence_span));
         issue_of_group.push(Some(k));
     }
     for issue in &mut issues {
         issue.evidence.sort_unstable();
+        issue.evidence.dedup();
     }
     for (p, g) in positions.iter_mut().zip(group_of) {
         match issue_of_group[g].map(|k| &issues[k]) {
@@ -161,7 +168,7 @@ fn topic_of<'k>(terms: &Terms<'k>, tk: &Tokens, p: &Position) -> Option<Key<'k>>
     if words >= SHORT_CONTENT {
         return None;
     }
-    let (sa, sb) = terms::token_range(tk, p.sentence_span);
+    let (sa, sb) = near(tk, p);
     (sa..sb)
         .filter_map(|i| specific(i).map(|k| (i, k)))
         .min_by_key(|&(i, _)| if i < a { a - i } else { i.saturating_sub(b) })

@@ -63,6 +63,9 @@ mod tag {
     }
 }
 
+/// How many tokens before a content are read for a condition that opens its sentence.
+const LEAD_REACH: usize = 40;
+
 /// One phrase of the stance table: its words after the first, and its tags.
 struct Phrase {
     rest: Vec<&'static str>,
@@ -248,6 +251,9 @@ fn read<'a>(doc: &'a Doc<'a>, tk: &'a Tokens, p: &Position, scratch: &mut Vec<Hi
     // "If the parties failed to observe the ceasefire, facilitators will …": a condition
     // opening the sentence governs the content after it.
     let (sa, _) = token_range(tk, p.sentence_span);
+    // Only the words just before the content count: a bound that keeps a sentence of any
+    // length (a pasted list with no full stops) linear.
+    let sa = sa.max(content.0.saturating_sub(LEAD_REACH));
     if sa < content.0 {
         scratch.clear();
         scan(doc, tk, sa, content.0, scratch);

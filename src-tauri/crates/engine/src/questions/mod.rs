@@ -28,10 +28,12 @@ const MAX_CUE_SCORE: f32 = 5.0;
 /// Fewest words in a sentence that raises a question.
 const MIN_WORDS: usize = 6;
 
-struct Candidate {
+struct Candidate<'a> {
     q: OpenQuestion,
     /// A forward date's resolution: two questions about the same coming day are one.
     when: Option<String>,
+    /// The issue of the sentence's positions: one question per issue.
+    issue: Option<&'a str>,
     sentence: usize,
 }
 
@@ -65,23 +67,28 @@ pub(crate) fn extract(
     contested(&ctx, positions, issues, &mut ranked);
     ranked.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
     let cap = cap(n);
-    let mut kept: Vec<(Candidate, Vec<String>)> = Vec::new();
+    let mut kept: Vec<(Candidate<'_>, Vec<String>)> = Vec::new();
     for (si, s) in ranked {
         if kept.len() >= cap {
             break;
         }
-        if kept
+        let issue = ctx.positions_in[si]
             .iter()
-            .any(|(k, _)| k.sentence == si || (s.forward.is_some() && k.when == s.forward))
-        {
+            .find_map(|&i| positions[i].issue_id.as_deref());
+        if kept.iter().any(|(k, _)| {
+            k.sentence == si
+                || (s.forward.is_some() && k.when == s.forward)
+                || (issue.is_some() && k.issue == issue)
+        }) {
             continue;
         }
-        let Some(c) = ask(doc, parties, positions, issues, &ctx, si, s) else {
+        let Some(mut c) = ask(doc, parties, positions, issues, &ctx, si, s) else {
             if std::env::var("QDEBUG").is_ok() {
                 eprintln!("UNPHRASED\t{}", doc.sentences[si].start);
             }
             continue;
         };
+        c.issue = issue;
         let words = content_words(&c.q.question);
         if kept.iter().any(|(_, w)| same_question(w, &words)) {
             continue;
@@ -91,13 +98,14 @@ pub(crate) fn extract(
     kept.into_iter().map(|(c, _)| c.q).collect()
 }
 
-/// How many questions an article of `sentences` sentences gets: three for a short readout,
-/// four for most articles, five for a long one.
+/// How many questions an article of `sentences` sentences gets: three for a note of a few
+/// lines, four for most articles, five or six for a long one.
 fn cap(sentences: usize) -> usize {
     match sentences {
         0..=5 => 3,
-        6..=34 => 4,
-        _ => 5,
+        6..=24 => 4,
+        25..=39 => 5,
+        _ => 6,
     }
 }
 
@@ -275,7 +283,7 @@ fn contested(
 }
 
 /// The question sentence `si` raises: phrased from its words, else asked about its issue.
-fn ask(
+fn ask<'a>(
     doc: &Doc<'_>,
     parties: &[Party],
     positions: &[Position],
@@ -283,7 +291,7 @@ fn ask(
     ctx: &Sentences<'_>,
     si: usize,
     s: Scored,
-) -> Option<Candidate> {
+) -> Option<Candidate<'a>> {
     let span = doc.sentences[si];
     let toks = dates::tokens(doc.text, span);
     let lower = cues::lower(&toks);
@@ -320,6 +328,7 @@ fn ask(
                 .collect(),
         },
         when: s.forward,
+        issue: None,
         sentence: si,
     })
 }
