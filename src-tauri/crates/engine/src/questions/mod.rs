@@ -116,6 +116,8 @@ struct Sentences<'a> {
     forward: Vec<Option<String>>,
     dated: Vec<bool>,
     person_mentions: Vec<(usize, usize)>,
+    stances: Vec<Stance>,
+    issue_sizes: Vec<usize>,
     doc: &'a Doc<'a>,
 }
 
@@ -158,7 +160,16 @@ impl<'a> Sentences<'a> {
                 }
             }
         }
+        let mut sizes: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for p in positions {
+            if let Some(id) = p.issue_id.as_deref() {
+                *sizes.entry(id).or_default() += 1;
+            }
+        }
+        let issue_sizes = positions.iter().map(|p| p.issue_id.as_deref().and_then(|id| sizes.get(id).copied()).unwrap_or(0)).collect();
         Self {
+            stances: positions.iter().map(|p| p.stance).collect(),
+            issue_sizes,
             parties_in,
             positions_in,
             forward,
@@ -212,8 +223,24 @@ fn score(doc: &Doc<'_>, tk: &Tokens, ctx: &Sentences<'_>, si: usize) -> Scored {
     } else if ctx.dated[si] {
         score += 0.25;
     }
+    // A question the text asks (a reporter's, in a briefing) is often small talk: a little.
     if asks_itself(doc, tk, a, b) {
-        score += 2.5;
+        score += 0.5;
+    }
+    // Longer sentences carry more of the story.
+    score += (word_count.saturating_sub(15).min(30) as f32) / 15.0;
+    // A rejection, a hedge or a condition is what stays open.
+    if ctx.positions_in[si].iter().any(|&i| {
+        matches!(
+            ctx.stances[i],
+            Stance::Oppose | Stance::Uncertain | Stance::Conditional
+        )
+    }) {
+        score += 0.5;
+    }
+    if std::env::var("QFEAT").is_ok() {
+        let st: Vec<String> = ctx.positions_in[si].iter().map(|&i| format!("{:?}/{}", ctx.stances[i], ctx.issue_sizes[i])).collect();
+        eprintln!("F\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:?}\t{}\t{}\t{}", doc.sentences[si].start, cue_score, ctx.parties_in[si].len(), ctx.positions_in[si].len(), ctx.forward[si].is_some(), ctx.dated[si], asks_itself(doc, tk, a, b), kind, si, word_count, st.join(","));
     }
     Scored {
         score,
