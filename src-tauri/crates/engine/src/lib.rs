@@ -166,7 +166,7 @@ pub fn draft_with_progress(
     let mut positions = positions::extract(&doc, &tokens, &mut parties, issuer);
     let parties = parties.into_parties();
     // What each position is about and where its speaker stands, once all are found.
-    let issues = issues::assign(&doc, &tokens, &parties, &mut positions);
+    let (issues, topics) = issues::assign(&doc, &tokens, &parties, &mut positions);
     positions::stance::assign(&doc, &tokens, &parties, &mut positions);
 
     report(Stage::Dates);
@@ -178,7 +178,9 @@ pub fn draft_with_progress(
     };
 
     report(Stage::Questions);
-    let open_questions = questions::extract(&doc, &tokens, &parties, &positions, &issues, &dated);
+    let open_questions = questions::extract(
+        &doc, &tokens, &topics, &parties, &positions, &issues, &dated,
+    );
 
     report(Stage::Summary);
     let bottom_line = summary::bottom_line(&doc, &parties, &positions);

@@ -294,11 +294,10 @@ fn candidate(
 /// Whether tokens `start..end` can title a topic: a topic noun, or a lower-case word that is
 /// no generic noun ("weeks", "sides") — a run of names alone is a name, not a topic.
 fn names_a_topic(doc: &Doc<'_>, tk: &Tokens, terms: &Terms<'_>, start: usize, end: usize) -> bool {
+    let several = (start..end).filter(|&i| tk.is_word(i)).count() > 1;
     (start..end).any(|i| {
-        terms
-            .key(i)
-            .is_some_and(|k| matches!(k.scope, Scope::Specific | Scope::Broad))
-            && !is_name(doc, tk, i)
+        terms::noun(tk.lower(i)).is_some_and(|(_, s)| matches!(s, Scope::Specific | Scope::Broad))
+            && (several || !is_name(doc, tk, i))
             || (tk.class(i) == Class::Open
                 && !terms::noun(tk.lower(i)).is_some_and(|(_, s)| s == Scope::Generic))
     }) && !(end == start + 1 && tk.class(start) == Class::Open && terms.key(start).is_none())
@@ -323,12 +322,26 @@ fn words_of(doc: &Doc<'_>, tk: &Tokens, start: usize, end: usize) -> String {
 /// that names a topic (after an article, a possessive or a preposition, or a name opening
 /// the content; a frame gives what it frames).
 fn fallback(doc: &Doc<'_>, tk: &Tokens, terms: &Terms<'_>, p: &Position) -> Option<String> {
-    let (a, b) = terms::token_range(tk, p.content_span);
+    first_phrase(doc, tk, terms, p.content_span)
+}
+
+/// The first noun phrase of the opening clause of `span` that names a topic.
+pub(super) fn first_phrase(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    terms: &Terms<'_>,
+    span: crate::model::Span,
+) -> Option<String> {
+    let (a, b) = terms::token_range(tk, span);
     let b = terms::clause_end(tk, a, b);
     let mut i = a;
     while i < b {
-        let noun_place = (i == a && is_name(doc, tk, i))
+        // "This includes …": a demonstrative opening the content stands alone.
+        let demonstrative =
+            i == a + 1 && matches!(tk.lower(a), "this" | "that" | "these" | "those");
+        let noun_place = i == a
             || (i > a
+                && !demonstrative
                 && matches!(
                     tk.class(i - 1),
                     Class::Possessive

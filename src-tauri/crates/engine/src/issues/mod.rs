@@ -27,7 +27,8 @@ use crate::model::{Issue, Party, Position, Span};
 use crate::text::Doc;
 use crate::tokens::{Class, Tokens};
 
-use terms::{Key, Scope, Terms};
+pub(crate) use terms::Terms;
+use terms::{Key, Scope};
 
 /// The head noun of an issue label: its last word before a complement ("Tomahawk missiles
 /// for Ukraine" → "missiles").
@@ -58,17 +59,22 @@ pub(crate) fn near(tk: &Tokens, p: &Position) -> (usize, usize) {
     (sa.max(a.saturating_sub(NEAR)), sb.min(b + NEAR).max(sa))
 }
 
+/// True when `noun` (lower case) is a topic noun of `data/issue_nouns.tsv`, specific or broad.
+pub(crate) fn is_topic_noun(noun: &str) -> bool {
+    terms::noun(noun).is_some_and(|(_, s)| matches!(s, Scope::Specific | Scope::Broad))
+}
+
 /// Content with fewer words than this takes its topic from its sentence.
 const SHORT_CONTENT: usize = 5;
 
 /// Finds the issues of `positions`, sets each position's issue label and id, and returns
 /// the issues in order of first mention.
-pub(crate) fn assign(
+pub(crate) fn assign<'t>(
     doc: &Doc<'_>,
-    tk: &Tokens,
+    tk: &'t Tokens,
     parties: &[Party],
     positions: &mut [Position],
-) -> Vec<Issue> {
+) -> (Vec<Issue>, Terms<'t>) {
     let terms = Terms::new(doc, tk, parties);
     let mut groups: Vec<Group<'_>> = Vec::new();
     let mut by_key: HashMap<Key<'_>, usize> = HashMap::new();
@@ -139,7 +145,18 @@ pub(crate) fn assign(
             }
         }
     }
-    issues
+    (issues, terms)
+}
+
+/// The first noun phrase of the opening clause of `span` that names a topic ("the deepening
+/// cooperation between the United States and Somalia"), for a question about it.
+pub(crate) fn topic_phrase(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    terms: &Terms<'_>,
+    span: Span,
+) -> Option<String> {
+    label::first_phrase(doc, tk, terms, span)
 }
 
 /// Positions sharing a topic key (or one position, when it has none).

@@ -92,13 +92,13 @@ pub(super) fn clause_end(tk: &Tokens, a: usize, b: usize) -> usize {
 }
 
 /// Every token's topic key and the number of sentences using each key.
-pub(super) struct Terms<'a> {
+pub(crate) struct Terms<'a> {
     keys: Vec<Option<Key<'a>>>,
     sentences: HashMap<&'a str, u32>,
 }
 
 impl<'a> Terms<'a> {
-    pub fn new(doc: &Doc<'_>, tk: &'a Tokens, parties: &[Party]) -> Self {
+    pub(super) fn new(doc: &Doc<'_>, tk: &'a Tokens, parties: &[Party]) -> Self {
         let n = tk.toks.len();
         let blocked = blocked_tokens(tk, parties);
         let mut keys = vec![None; n];
@@ -134,18 +134,18 @@ impl<'a> Terms<'a> {
     }
 
     /// The key of token `i`, whatever its count.
-    pub fn key(&self, i: usize) -> Option<Key<'a>> {
+    pub(super) fn key(&self, i: usize) -> Option<Key<'a>> {
         self.keys.get(i).copied().flatten()
     }
 
     /// The key of token `i` when it names a topic: used by two or more sentences, no frame.
-    pub fn topic(&self, i: usize) -> Option<Key<'a>> {
+    pub(super) fn topic(&self, i: usize) -> Option<Key<'a>> {
         self.key(i)
             .filter(|k| k.scope != Scope::Frame && self.sentences_with(*k) >= 2)
     }
 
     /// How many sentences use key `k`.
-    pub fn sentences_with(&self, k: Key<'_>) -> u32 {
+    pub(super) fn sentences_with(&self, k: Key<'_>) -> u32 {
         self.sentences.get(k.word).copied().unwrap_or(0)
     }
 }

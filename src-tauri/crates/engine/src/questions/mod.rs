@@ -17,6 +17,7 @@ mod cues;
 mod phrase;
 
 use crate::dates;
+use crate::issues;
 use crate::model::{Issue, OpenQuestion, Party, PartyKind, Position, QuestionKind, Stance};
 use crate::text::Doc;
 use crate::tokens::{Class, Tokens};
@@ -25,6 +26,8 @@ use crate::tokens::{Class, Tokens};
 const MIN_SCORE: f32 = 1.0;
 /// Cue weights beyond this add nothing: one hedge-laden sentence should not dominate.
 const MAX_CUE_SCORE: f32 = 5.0;
+/// A sentence this strong raises a question even when only its topic can be asked about.
+const STRONG: f32 = 3.0;
 /// Fewest words in a sentence that raises a question.
 const MIN_WORDS: usize = 6;
 
@@ -45,9 +48,11 @@ struct Scored {
 }
 
 /// Finds the open questions of `doc`, most salient first.
+#[allow(clippy::too_many_arguments)] // the stages whose results a question reads
 pub(crate) fn extract(
     doc: &Doc<'_>,
     tk: &Tokens,
+    topics: &issues::Terms<'_>,
     parties: &[Party],
     positions: &[Position],
     issues: &[Issue],
@@ -58,9 +63,6 @@ pub(crate) fn extract(
     let mut ranked: Vec<(usize, Scored)> = (0..n)
         .filter_map(|si| {
             let s = score(doc, tk, &ctx, si);
-            if std::env::var("QDEBUG").is_ok() {
-                eprintln!("{}\t{}\t{:?}", s.score, doc.sentences[si].start, s.kind);
-            }
             (s.score >= MIN_SCORE).then_some((si, s))
         })
         .collect();
@@ -82,10 +84,7 @@ pub(crate) fn extract(
         }) {
             continue;
         }
-        let Some(mut c) = ask(doc, parties, positions, issues, &ctx, si, s) else {
-            if std::env::var("QDEBUG").is_ok() {
-                eprintln!("UNPHRASED\t{}", doc.sentences[si].start);
-            }
+        let Some(mut c) = ask(doc, tk, topics, parties, positions, issues, &ctx, si, s) else {
             continue;
         };
         c.issue = issue;
@@ -99,13 +98,12 @@ pub(crate) fn extract(
 }
 
 /// How many questions an article of `sentences` sentences gets: three for a note of a few
-/// lines, four for most articles, five or six for a long one.
+/// lines, four for a short readout, five (the most an analyst wants) for anything longer.
 fn cap(sentences: usize) -> usize {
     match sentences {
         0..=5 => 3,
-        6..=24 => 4,
-        25..=39 => 5,
-        _ => 6,
+        6..=9 => 4,
+        _ => 5,
     }
 }
 
@@ -117,7 +115,6 @@ struct Sentences<'a> {
     dated: Vec<bool>,
     person_mentions: Vec<(usize, usize)>,
     stances: Vec<Stance>,
-    issue_sizes: Vec<usize>,
     doc: &'a Doc<'a>,
 }
 
@@ -160,16 +157,8 @@ impl<'a> Sentences<'a> {
                 }
             }
         }
-        let mut sizes: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for p in positions {
-            if let Some(id) = p.issue_id.as_deref() {
-                *sizes.entry(id).or_default() += 1;
-            }
-        }
-        let issue_sizes = positions.iter().map(|p| p.issue_id.as_deref().and_then(|id| sizes.get(id).copied()).unwrap_or(0)).collect();
         Self {
             stances: positions.iter().map(|p| p.stance).collect(),
-            issue_sizes,
             parties_in,
             positions_in,
             forward,
@@ -237,10 +226,6 @@ fn score(doc: &Doc<'_>, tk: &Tokens, ctx: &Sentences<'_>, si: usize) -> Scored {
         )
     }) {
         score += 0.5;
-    }
-    if std::env::var("QFEAT").is_ok() {
-        let st: Vec<String> = ctx.positions_in[si].iter().map(|&i| format!("{:?}/{}", ctx.stances[i], ctx.issue_sizes[i])).collect();
-        eprintln!("F\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:?}\t{}\t{}\t{}", doc.sentences[si].start, cue_score, ctx.parties_in[si].len(), ctx.positions_in[si].len(), ctx.forward[si].is_some(), ctx.dated[si], asks_itself(doc, tk, a, b), kind, si, word_count, st.join(","));
     }
     Scored {
         score,
@@ -310,8 +295,11 @@ fn contested(
 }
 
 /// The question sentence `si` raises: phrased from its words, else asked about its issue.
+#[allow(clippy::too_many_arguments)]
 fn ask<'a>(
     doc: &Doc<'_>,
+    tk: &Tokens,
+    topics: &issues::Terms<'_>,
     parties: &[Party],
     positions: &[Position],
     issues: &[Issue],
@@ -335,7 +323,21 @@ fn ask<'a>(
         parties,
     };
     let phrased = phrase::phrase(doc.text, &toks, &lower, &pctx)
-        .or_else(|| phrase::about_issue(&here, issues, s.kind));
+        .or_else(|| phrase::about_issue(&here, issues, s.kind))
+        .or_else(|| phrase::about_position(&here, issues))
+        .or_else(|| {
+            let p = here.first()?;
+            let np = issues::topic_phrase(doc, tk, topics, p.content_span)?;
+            phrase::about_phrase(p, &np)
+        })
+        .or_else(|| {
+            // A strong sentence with no position: ask what follows from its main topic.
+            if s.score < STRONG {
+                return None;
+            }
+            let np = issues::topic_phrase(doc, tk, topics, span)?;
+            phrase::about_topic(&np, s.kind)
+        });
     let phrased = phrased?;
     let kind = match s.kind {
         Some(QuestionKind::Contested) => QuestionKind::Contested,

@@ -3,9 +3,9 @@
 //! "Could Washington spare the weapons?". Only words of the sentence are used, moved and
 //! trimmed; a pronoun subject is replaced by the party it stands for.
 
-use crate::dates::Tok;
+use crate::dates::{self, Tok};
 use crate::issues;
-use crate::model::{Issue, Party, Position, QuestionKind, Span};
+use crate::model::{Issue, Party, Position, QuestionKind, Span, Stance};
 
 /// What the phrasing needs to know about the sentence's context.
 pub(super) struct Context<'a> {
@@ -157,7 +157,7 @@ const REPORTING: &[&str] = &[
 /// Words that show a stretch of text is a clause, not a subject phrase.
 const FINITE: &[&str] = &[
     "to", "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
-    "might", "should", "must", "do", "does", "did", "that", "which",
+    "might", "should", "must", "do", "does", "did", "that", "which", "cannot",
 ];
 const CLAUSE_OPENERS: &[&str] = &[
     ",",
@@ -187,6 +187,7 @@ const CLAUSE_OPENERS: &[&str] = &[
     ")",
     "however",
     "meanwhile",
+    "so",
     "before",
     "after",
     "until",
@@ -291,6 +292,7 @@ impl S<'_, '_> {
                 k > start && self.is(k - 1, &["the", "a", "an", "its", "their", "his", "her"]);
             self.is(k, FINITE)
                 || self.is(k, REPORTING)
+                || (k > start && crate::lexicon::cue(w).is_some())
                 || (k > start && w.len() > 4 && w.ends_with("ed") && !after_article)
         });
         let contraction = (start..at).any(|k| {
@@ -336,7 +338,7 @@ impl S<'_, '_> {
         {
             start += 1;
         }
-        if !self.noun_phrase(start, at) {
+        if !self.noun_phrase(start, at) || self.is(start, &["no", "none", "nothing", "neither"]) {
             return None;
         }
         let mut at = at;
@@ -360,12 +362,47 @@ impl S<'_, '_> {
         (n > 0 && n <= MAX_SUBJECT_WORDS).then_some((start, at))
     }
 
+    /// A verb phrase a question can be built on: more than a lone auxiliary ("be"), not a
+    /// negated modal or a verb of saying or hoping ("cannot tell", "hope relevant parties …",
+    /// "like to ask"), and not addressed to the reader ("you").
+    fn asks_about_the_world(&self, v: usize, end: usize) -> bool {
+        let words: Vec<usize> = (v..end).filter(|&k| self.word(k)).collect();
+        let Some(&first) = words.first() else {
+            return false;
+        };
+        let lone_aux = words.len() == 1 && self.is(first, &["be", "have", "do", "been", "being"]);
+        let saying = self.is(first, REPORTING)
+            || self.is(
+                first,
+                &["cannot", "hope", "think", "believe", "wonder", "ask"],
+            )
+            || (self.is(first, &["like", "love"]) && self.is(first + 1, &["to"]));
+        let you = words.iter().any(|&k| self.is(k, &["you", "your"]));
+        !(lone_aux || saying || you)
+    }
+
     /// The verb phrase from `from`: to the first stop word, a clause comma, or the word limit.
     fn vp_end(&self, from: usize) -> usize {
         let mut n = 0;
         let mut k = from;
         while k < self.toks.len() {
-            if self.is(k, VP_STOPS) {
+            // "would be following the protests": a participle after "be", not a preposition.
+            let participle = self.is(k, &["following"])
+                && k > 0
+                && self.is(k - 1, &["be", "is", "are", "was", "were", "been"]);
+            if self.is(k, VP_STOPS) && !participle {
+                break;
+            }
+            // "… and will include", "… and emphasized": a second clause.
+            if self.is(k, &["and"])
+                && k > from
+                && (self.is(k + 1, MODALS)
+                    || self.is(k + 1, REPORTING)
+                    || self
+                        .lower
+                        .get(k + 1)
+                        .is_some_and(|w| w.len() > 4 && w.ends_with("ed")))
+            {
                 break;
             }
             if self.toks[k].s == "," {
@@ -417,6 +454,19 @@ impl S<'_, '_> {
                 }
                 return self.subject_text(outer, ctx);
             }
+            return None;
+        }
+        // "Our countries": the issuer speaking of itself, which a question cannot name.
+        if self.is(a, &["our", "my"]) {
+            return None;
+        }
+        // "This", "that", "it" alone stand for something the question cannot name.
+        if words.len() == 1
+            && self.is(
+                words[0],
+                &["this", "that", "these", "those", "it", "they", "there"],
+            )
+        {
             return None;
         }
         let s = self.join(a, b, &[]);
@@ -478,6 +528,11 @@ pub(super) fn about_issue(
     let id = here.iter().find_map(|p| p.issue_id.as_deref())?;
     let label = issues.iter().find(|i| i.id == id)?.label.as_str();
     let head = issues::head_noun(label);
+    // Only a label headed by a topic noun makes a question worth asking ("the Budapest
+    // summit", not "United States remains").
+    if !issues::is_topic_noun(&head.to_lowercase()) {
+        return None;
+    }
     let np = if issues::is_countable_topic(&head.to_lowercase()) {
         format!("the {label}")
     } else {
@@ -497,6 +552,88 @@ pub(super) fn about_issue(
         }
         QuestionKind::UnknownFact => format!("What is known so far about {np}"),
         QuestionKind::UncertainOutcome => format!("What will come of {np}"),
+    };
+    Some(Phrased {
+        text: finish(&text),
+        kind,
+    })
+}
+
+/// The last resort for a sentence that raises a question no construction phrases: ask where
+/// its main speaker goes next on the issue, by the stance taken ("Will Egypt drop its
+/// objection to the modifications?"). Only for a label that reads as a topic: two to six
+/// words, with a name or a topic noun.
+pub(super) fn about_position(here: &[&Position], issues: &[Issue]) -> Option<Phrased> {
+    let (p, label) = here.iter().find_map(|p| {
+        let id = p.issue_id.as_deref()?;
+        let label = issues.iter().find(|i| i.id == id)?.label.as_str();
+        Some((*p, label))
+    })?;
+    about_phrase(p, label)
+}
+
+/// The question where speaker `p` goes next on the topic `label` names, by its stance.
+pub(super) fn about_phrase(p: &Position, label: &str) -> Option<Phrased> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let named = words.iter().any(|w| w.starts_with(char::is_uppercase));
+    let head = issues::head_noun(label).to_lowercase();
+    if words.len() > 7 || (words.len() == 1 && !issues::is_topic_noun(&head)) {
+        return None;
+    }
+    let np = if issues::is_countable_topic(&head) || !named {
+        format!("the {label}")
+    } else {
+        label.to_owned()
+    };
+    let who = p.speaker.as_str();
+    if who.starts_with("unnamed") {
+        return None;
+    }
+    let (text, kind) = match p.stance {
+        Stance::Oppose => (
+            format!("Will {who} drop its objection to {np}"),
+            QuestionKind::Contested,
+        ),
+        Stance::Uncertain => (
+            format!("What will {who} decide on {np}"),
+            QuestionKind::PendingDecision,
+        ),
+        Stance::Conditional => (
+            format!("Will the conditions {who} set on {np} be met"),
+            QuestionKind::PendingDecision,
+        ),
+        Stance::Support | Stance::Neutral => (
+            format!("How will {who} follow up on {np}"),
+            QuestionKind::UncertainOutcome,
+        ),
+    };
+    Some(Phrased {
+        text: finish(&text),
+        kind,
+    })
+}
+
+/// A question about a topic alone, by kind ("What will follow from the special military
+/// operation?"), for a strong sentence that names no speaker.
+pub(super) fn about_topic(label: &str, kind: Option<QuestionKind>) -> Option<Phrased> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let head = issues::head_noun(label).to_lowercase();
+    if words.len() > 7 || (words.len() == 1 && !issues::is_topic_noun(&head)) {
+        return None;
+    }
+    let named = words.iter().any(|w| w.starts_with(char::is_uppercase));
+    let np = if issues::is_countable_topic(&head) || !named {
+        format!("the {label}")
+    } else {
+        label.to_owned()
+    };
+    let kind = kind.unwrap_or(QuestionKind::UncertainOutcome);
+    let text = match kind {
+        QuestionKind::Contested => format!("Will the parties settle their differences over {np}"),
+        QuestionKind::ScheduledEvent => format!("When will {np} take place"),
+        QuestionKind::PendingDecision => format!("What will be decided on {np}"),
+        QuestionKind::UnknownFact => format!("What is known so far about {np}"),
+        QuestionKind::UncertainOutcome => format!("What will follow from {np}"),
     };
     Some(Phrased {
         text: finish(&text),
@@ -748,7 +885,7 @@ fn will(
 ) -> Option<Phrased> {
     let subject = s.subject_text(subject?, ctx)?;
     let end = s.vp_end(v);
-    if end <= v || !(v..end).any(|k| s.word(k)) {
+    if end <= v || !(v..end).any(|k| s.word(k)) || !s.asks_about_the_world(v, end) {
         return None;
     }
     let vp = s.join(v, end, DROPPED);
@@ -809,6 +946,27 @@ static NOUNS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
             .collect()
     });
 
+/// A template that asks whether an event will happen.
+fn is_event_template(t: &str) -> bool {
+    t.ends_with("take place?") || t.ends_with("go ahead?")
+}
+
+/// The sentence reports as done what the noun at `k` names: its nearest verb is in the past
+/// ("the meeting *took place*", "*met* during the meeting") and nothing looks ahead.
+fn reports_done(s: &S<'_, '_>, k: usize) -> bool {
+    let ahead = s.lower.iter().any(|w| MODALS.contains(&w.as_str()))
+        || s.lower.iter().any(|w| dates::tense::is_future_word(w));
+    let past = dates::tense::around(s.toks, k, k) == dates::tense::Tense::Past
+        || s.lower.iter().enumerate().any(|(j, w)| {
+            dates::tense::is_irregular_past(w)
+                || (w.len() > 4
+                    && w.ends_with("ed")
+                    && j > 0
+                    && !s.is(j - 1, &["the", "a", "an", "be", "to", "been", "being"]))
+        });
+    !ahead && past
+}
+
 /// Words that may stand inside a noun phrase before its head ("the Jeddah talks").
 fn modifier(s: &S<'_, '_>, k: usize) -> bool {
     let w = &s.lower[k];
@@ -832,6 +990,11 @@ fn noun_question(s: &S<'_, '_>, from: usize) -> Option<Phrased> {
                 .position(|(n, _)| *n == s.lower[k])
                 .map(|i| (k, i))
         })
+        // Never ask whether something will happen when the sentence says it did ("During
+        // the meeting, the ministers agreed …").
+        .filter(|&(k, i)| !(is_event_template(NOUNS[i].1) && reports_done(s, k)))
+        // A capitalised noun is part of a name ("the Cold War", "Prevent Conflict").
+        .filter(|&(k, _)| !s.toks[k].s.starts_with(char::is_uppercase))
         .min_by_key(|&(_, i)| i)?;
     {
         let mut a = k;
@@ -846,13 +1009,20 @@ fn noun_question(s: &S<'_, '_>, from: usize) -> Option<Phrased> {
         // names, numbers, hyphens and possessives then.
         let has_det = a > from && s.is(a - 1, &["the", "a", "an", "this", "these", "its", "their"]);
         if !has_det {
-            while a < k && s.toks[a].s.starts_with(|c: char| c.is_lowercase()) && s.lower[a] != "s"
+            while a < k
+                && s.toks[a].s.starts_with(|c: char| c.is_lowercase())
+                && s.lower[a] != "s"
+                && !s.is(a + 1, &["-"])
             {
                 a += 1;
             }
             while a < k && !s.word(a) {
                 a += 1;
             }
+        }
+        // "in-person", "cross-Strait", "full-scale": a hyphenated word stays whole.
+        while a >= from + 2 && s.toks[a - 1].s == "-" && s.word(a - 2) {
+            a -= 2;
         }
         let det = if a > from && s.is(a - 1, &["the", "this", "these", "its", "their"]) {
             format!("{} ", s.lower[a - 1])
