@@ -170,7 +170,10 @@ fn complement(
     let mut end = i;
     while end < sb && end - object < COMPLEMENT {
         let w = tk.lower(end);
-        let gerund = end == object && w.ends_with("ing");
+        // "managing strategic risks", "the disputed Svalbard fishing zone": a gerund opens
+        // the object or stands before its noun.
+        let gerund = w.ends_with("ing")
+            && (end == object || (end + 1 < sb && is_modifier(doc, tk, end + 1)));
         let joins = (w == "and" || is_joiner(doc, tk, end))
             && end > object
             && is_name(doc, tk, end - 1)
@@ -300,7 +303,10 @@ fn names_a_topic(doc: &Doc<'_>, tk: &Tokens, terms: &Terms<'_>, start: usize, en
             && (several || !is_name(doc, tk, i))
             || (tk.class(i) == Class::Open
                 && !terms::noun(tk.lower(i)).is_some_and(|(_, s)| s == Scope::Generic))
-    }) && !(end == start + 1 && tk.class(start) == Class::Open && terms.key(start).is_none())
+    }) && !(end == start + 1
+        && tk.class(start) == Class::Open
+        && terms.key(start).is_none()
+        && tk.lower(start).chars().count() < 5)
 }
 
 /// The text of tokens `start..end` as written, on one line, a quotation mark or bracket at
