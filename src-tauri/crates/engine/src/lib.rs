@@ -183,7 +183,7 @@ pub fn draft_with_progress(
     );
 
     report(Stage::Summary);
-    let bottom_line = summary::bottom_line(&doc, &parties, &positions);
+    let bottom_line = summary::bottom_line(&doc, &tokens, &parties, &positions, &open_questions);
     let (title, title_span) = match (&options.title, &header.title) {
         (Some(t), _) if !t.trim().is_empty() => (t.trim().to_owned(), None),
         (_, Some(t)) => (t.clone(), header.title_span),

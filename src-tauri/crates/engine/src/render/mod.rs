@@ -88,12 +88,11 @@ pub fn markdown(brief: &Brief, text: &str, options: &RenderOptions) -> String {
     if brief.bottom_line.is_empty() {
         none(&mut out);
     } else {
-        let bluf: Vec<String> = brief
-            .bottom_line
-            .iter()
-            .map(|e| escape::inline(&e.text))
-            .collect();
-        let _ = writeln!(out, "{}\n", bluf.join(" "));
+        // One short line each: the principal actors' main positions, then the open point.
+        for e in &brief.bottom_line {
+            let _ = writeln!(out, "- {}", escape::inline(&e.text));
+        }
+        out.push('\n');
     }
 
     section(&mut out, SECTIONS[1]);

@@ -68,7 +68,7 @@ fn principals(brief: &Brief) -> Vec<(&str, &str)> {
         }
     }
     // A stable sort keeps first mention first among equals.
-    counts.sort_by(|a, b| b.2.cmp(&a.2));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.2));
     counts
         .into_iter()
         .take(PRINCIPALS)
