@@ -148,7 +148,7 @@ pub(crate) mod files {
         /// Topic nouns, frames and links for issue labels, with class and scope.
         ISSUE_NOUNS = "issue_nouns.tsv", (3, 3), Some((2, &["specific", "broad", "frame", "link", "generic"]));
         /// Words and phrases that tell a position's stance, tagged.
-        STANCE_WORDS = "stance_words.tsv", (2, 2), Some((1, &["endorse", "asking", "negative", "positive", "uncertain", "condition", "negation", "cancel", "event", "withhold"]));
+        STANCE_WORDS = "stance_words.tsv", (2, 2), Some((1, &["endorse", "asking", "negative", "positive", "uncertain", "condition", "negation", "cancel", "event", "withhold", "open"]));
         /// Closed-class words with their word class, for the token layer.
         WORD_CLASSES = "word_classes.tsv", (2, 2), Some((1, &["determiner", "subject", "pronoun", "possessive", "preposition", "conjunction", "subordinator", "relative", "that", "be", "have", "do", "modal", "negation", "to", "adverb"]));
     }

@@ -227,10 +227,16 @@ fn is_modifier(doc: &Doc<'_>, tk: &Tokens, i: usize) -> bool {
                         | WordClass::Do
                 )
             ) || tk.lower(i.wrapping_sub(1)).ends_with("ly");
+            // "the fishing quotas", "the ruling party": a gerund after an article modifies.
+            let gerund = w.ends_with("ing")
+                && !matches!(
+                    before,
+                    Class::Closed(WordClass::Determiner | WordClass::Possessive)
+                );
             !(w.ends_with("ly")
                 || participle
                 || verb_place
-                || w.ends_with("ing")
+                || gerund
                 || stance::is_evaluative(w)
                 || dates::tense::is_irregular_past(w)
                 || terms::noun(w).is_some_and(|(_, s)| s == Scope::Generic))
@@ -317,11 +323,25 @@ fn words_of(doc: &Doc<'_>, tk: &Tokens, start: usize, end: usize) -> String {
     }
     let span = tk.span(start, end);
     let s = doc.slice(span);
-    s.split_whitespace()
+    let words = s
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '(' | ')' | '\''))
-        .to_owned()
+        .to_owned();
+    // "Relations between …" opening a sentence is "relations between …" in a title.
+    let opens_sentence = tk
+        .sentences
+        .binary_search_by(|&(a, _)| a.cmp(&start))
+        .is_ok();
+    if opens_sentence && terms::noun(tk.lower(start)).is_some() {
+        let mut c = words.chars();
+        return c
+            .next()
+            .map(|f| f.to_lowercase().chain(c).collect())
+            .unwrap_or_default();
+    }
+    words
 }
 
 /// A title for a position with no topic key: the first noun phrase of its opening clause

@@ -153,7 +153,11 @@ impl<'a> Terms<'a> {
 /// A topic noun used as a verb: after "to", a modal, a subject pronoun or a negation ("to
 /// *support* Ukraine", "they will *meet*", "we *call* on").
 fn verb_place(tk: &Tokens, i: usize) -> bool {
+    // "open to talks", "an end to sanctions": a plural after "to" is a noun.
+    let plural_after_to =
+        tk.lower(i).ends_with('s') && tk.is_class(i.wrapping_sub(1), WordClass::To);
     i > 0
+        && !plural_after_to
         && matches!(
             tk.class(i - 1),
             Class::Closed(

@@ -6,7 +6,8 @@
 //! 1. a question ("Is that the last step?") or a cue that asks ("questioned whether") is
 //!    **uncertain**, and so is content that says the speaker does not know or has not decided
 //!    ("had yet to decide", "remains unclear", "is weighing");
-//! 2. a condition on what is said ("if no deal is reached", "as long as") is **conditional**;
+//! 2. a condition on what is said ("if no deal is reached", "as long as", "open to talks but
+//!    …") is **conditional**;
 //! 3. declining to comment says nothing: **neutral**;
 //! 4. a cue that backs its object ("welcomed", "praised", "agreed") is **support**, one that
 //!    rejects it ("condemned", "rejected", "dismissed") **oppose**;
@@ -45,6 +46,7 @@ mod tag {
     pub const CANCEL: u16 = 1 << 7;
     pub const EVENT: u16 = 1 << 8;
     pub const WITHHOLD: u16 = 1 << 9;
+    pub const OPEN: u16 = 1 << 10;
 
     pub fn of(name: &str) -> u16 {
         match name {
@@ -58,6 +60,7 @@ mod tag {
             "cancel" => CANCEL,
             "event" => EVENT,
             "withhold" => WITHHOLD,
+            "open" => OPEN,
             _ => 0,
         }
     }
@@ -328,13 +331,23 @@ fn marks_uncertainty(r: &Reading<'_>) -> bool {
         .any(|h| h.tags & tag::UNCERTAIN != 0 && h.tags & tag::CANCEL == 0)
 }
 
-/// A condition in the content ("if no deal was reached", "as long as") or opening its
-/// sentence; "see if" and "ask if" are no conditions.
+/// A condition in the content ("if no deal was reached", "as long as", "only after") or
+/// opening its sentence, or readiness with a reservation ("open to talks but …"); "see if"
+/// and "ask if" are no conditions.
 fn sets_a_condition(r: &Reading<'_>) -> bool {
     r.condition_before
         || r.hits
             .iter()
             .any(|h| h.tags & tag::CONDITION != 0 && h.tags & tag::CANCEL == 0)
+        || open_but(r)
+}
+
+/// "open to talks but …": readiness with a reservation.
+fn open_but(r: &Reading<'_>) -> bool {
+    r.hits
+        .iter()
+        .find(|h| h.tags & tag::OPEN != 0)
+        .is_some_and(|h| (h.end..r.content.1).any(|i| r.tk.is_word(i) && r.tk.lower(i) == "but"))
 }
 
 /// "declined to comment": content that opens with "to" and a verb of saying.
