@@ -54,8 +54,7 @@ fn opening_formula(doc: &Doc<'_>, span: Span) -> bool {
                 .to_lowercase()
         })
         .collect();
-    let has = |w: &str| words.iter().any(|x| x == w);
-    has("today") && (has("spoke") || has("met") || has("hosted") || has("held"))
+    crate::lexicon::is_opening_formula(&words)
 }
 
 /// Where the sentence at tokens `a..b` starts once a dateline ("DUBAI, June 9, 2023
@@ -85,7 +84,10 @@ fn body_start(doc: &Doc<'_>, tk: &Tokens, a: usize, b: usize, sentence: Span) ->
     // "OpenLife Nigeria gathers that …": what the outlet gathered is the news.
     let (from, _) = token_range(tk, Span::new(start, sentence.end));
     for i in from..b.min(from + DATELINE_REACH) {
-        if tk.lower(i) == "gathers" && tk.lower(i + 1) == "that" && i + 2 < b {
+        if crate::lexicon::formula_role(tk.lower(i)) == Some("gathers")
+            && tk.lower(i + 1) == "that"
+            && i + 2 < b
+        {
             start = tk.toks[i + 2].span.start;
             break;
         }

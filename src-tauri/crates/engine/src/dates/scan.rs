@@ -2,6 +2,9 @@
 //! sentence. Each position is tried once and a match skips past itself, so a sentence is
 //! scanned in linear time.
 
+use std::sync::LazyLock;
+
+use crate::lexicon;
 use crate::model::Span;
 
 /// A token: a run of letters and digits, or one other non-space character.
@@ -142,41 +145,46 @@ pub(crate) struct Found {
     pub last: usize,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// The words of `data/date_words.tsv` with list `list`, in file order, with their values.
+pub(super) fn words(list: &str) -> Vec<(&'static str, u32)> {
+    lexicon::rows(lexicon::files::DATE_WORDS)
+        .into_iter()
+        .filter(|r| r.get(1) == Some(&list))
+        .map(|r| (r[0], r.get(2).and_then(|v| v.parse().ok()).unwrap_or(0)))
+        .collect()
+}
 
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// A word list of `data/date_words.tsv`.
+macro_rules! date_list {
+    ($(#[$doc:meta])* $name:ident = $list:literal) => {
+        $(#[$doc])*
+        pub(super) fn $name() -> &'static [(&'static str, u32)] {
+            static LIST: LazyLock<Vec<(&'static str, u32)>> = LazyLock::new(|| words($list));
+            &LIST
+        }
+    };
+}
 
-/// Words that may open a date expression and belong in its text.
-const LEADS: &[&str] = &[
-    "on", "in", "until", "till", "by", "since", "from", "before", "after", "through", "during",
-    "over",
-];
-
-const NUMBER_WORDS: [&str; 13] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve",
-];
+date_list!(
+    /// Month names with their number.
+    months = "month"
+);
+date_list!(
+    /// Weekday names with their number (0 = Monday).
+    weekdays = "weekday"
+);
+date_list!(
+    /// Number words with their value.
+    number_words = "number"
+);
+date_list!(
+    /// Words that may open a date expression and belong in its text.
+    leads = "lead"
+);
+date_list!(
+    /// Time zones after a clock time.
+    zones = "zone"
+);
 
 fn month_of(t: &Tok<'_>) -> Option<u32> {
     // "DEC.1" in a document code is no month; "DECEMBER 14" in a headline is.
@@ -188,21 +196,18 @@ fn month_of(t: &Tok<'_>) -> Option<u32> {
         return None;
     }
     let short = matches!(w.as_str(), "sept");
-    MONTHS
+    months()
         .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
-        .or_else(|| short.then_some(8))
-        .and_then(|i| u32::try_from(i + 1).ok())
+        .find(|(m, _)| *m == w || (w.len() == 3 && m.starts_with(&w)))
+        .map(|&(_, n)| n)
+        .or_else(|| short.then_some(9))
 }
 
 fn weekday_of(t: &Tok<'_>) -> Option<u32> {
     if !t.capitalised() {
         return None;
     }
-    WEEKDAYS
-        .iter()
-        .position(|d| t.is(d))
-        .and_then(|i| u32::try_from(i).ok())
+    weekdays().iter().find(|(d, _)| t.is(d)).map(|&(_, n)| n)
 }
 
 fn count_of(t: &Tok<'_>) -> Option<u32> {
@@ -212,10 +217,10 @@ fn count_of(t: &Tok<'_>) -> Option<u32> {
     if let Some(n) = t.num() {
         return (n > 0 && n < 1000).then_some(n);
     }
-    NUMBER_WORDS
+    number_words()
         .iter()
-        .position(|w| t.is(w))
-        .and_then(|i| u32::try_from(i).ok())
+        .find(|(w, _)| t.is(w))
+        .map(|&(_, n)| n)
 }
 
 fn unit_of(t: &Tok<'_>) -> Option<Unit> {
@@ -296,7 +301,7 @@ fn absorb_time_day(toks: &[Tok<'_>], end: usize, expr: Expr) -> (usize, Expr) {
 /// Extends a match leftwards over a leading preposition ("on", "until") and "earlier"/"later".
 fn lead_start(toks: &[Tok<'_>], i: usize) -> usize {
     let mut first = i;
-    if first > 0 && toks[first - 1].is_any(LEADS) {
+    if first > 0 && leads().iter().any(|(w, _)| toks[first - 1].is(w)) {
         first -= 1;
     }
     if first > 0 && toks[first - 1].is_any(&["earlier", "later", "late", "early", "just"]) {
@@ -632,10 +637,6 @@ fn clock_time(toks: &[Tok<'_>], i: usize) -> Option<(usize, Expr)> {
     Some((j, Expr::Offset(0)))
 }
 
-const ZONES: &[&str] = &[
-    "GMT", "UTC", "EST", "EDT", "ET", "CET", "CEST", "BST", "PST", "PDT", "MSK",
-];
-
 fn time_end(toks: &[Tok<'_>], i: usize) -> Option<usize> {
     let at = |k: usize| toks.get(k);
     let h = at(i)?.num()?;
@@ -663,7 +664,7 @@ fn time_end(toks: &[Tok<'_>], i: usize) -> Option<usize> {
         marked = true;
     }
     if let Some(t) = at(j)
-        && ZONES.contains(&t.s)
+        && zones().iter().any(|(z, _)| *z == t.s)
     {
         j += 1;
         marked = true;

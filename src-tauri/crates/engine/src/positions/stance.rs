@@ -47,6 +47,8 @@ mod tag {
     pub const EVENT: u16 = 1 << 8;
     pub const WITHHOLD: u16 = 1 << 9;
     pub const OPEN: u16 = 1 << 10;
+    pub const BREAK: u16 = 1 << 11;
+    pub const WISH: u16 = 1 << 12;
 
     pub fn of(name: &str) -> u16 {
         match name {
@@ -61,6 +63,8 @@ mod tag {
             "event" => EVENT,
             "withhold" => WITHHOLD,
             "open" => OPEN,
+            "break" => BREAK,
+            "wish" => WISH,
             _ => 0,
         }
     }
@@ -188,8 +192,6 @@ struct Reading<'a> {
     /// Stance words between the cue and the content, within the sentence ("expressed *concern*
     /// about …").
     lead: Vec<Hit>,
-    /// The cue word, lower case.
-    cue: String,
     /// The stance the reporting verb suggests (`data/cues.tsv`).
     cue_stance: Option<Stance>,
     /// Tags of the cue word itself.
@@ -271,7 +273,6 @@ fn read<'a>(doc: &'a Doc<'a>, tk: &'a Tokens, p: &Position, scratch: &mut Vec<Hi
         hits,
         lead,
         cue_stance: lexicon::cue(&cue_word),
-        cue: cue_word,
         cue_tags,
         condition_before,
     }
@@ -366,7 +367,7 @@ fn endorsing_cue(r: &Reading<'_>) -> bool {
 
 /// A cue that rejects its object: "condemned", "rejected", "denied", "warned".
 fn opposing_cue(r: &Reading<'_>) -> bool {
-    r.cue_stance == Some(Stance::Oppose) && r.cue != "declined"
+    r.cue_stance == Some(Stance::Oppose)
 }
 
 /// The first clause of the content is negated ("the warrant would not be enforced", "none
@@ -430,8 +431,11 @@ fn first_clause_end(r: &Reading<'_>) -> usize {
                 Class::Closed(lexicon::WordClass::That) if i > a + 1 => return i,
                 _ => {}
             }
-            let w = tk.lower(i);
-            if (w == "ensure" || w == "so") && i + 1 < b {
+            if i + 1 < b
+                && r.hits
+                    .iter()
+                    .any(|h| h.start == i && h.tags & tag::BREAK != 0)
+            {
                 return i;
             }
         }
@@ -455,10 +459,15 @@ fn reports_another_party(
         .party
         .as_deref()
         .and_then(|id| parties.iter().find(|q| q.id == id));
+    // A pronoun subject ("we", "he", "it") is the speaker's side speaking.
     let first_person = (r.content.0..negation).any(|i| {
         matches!(
-            r.tk.lower(i),
-            "i" | "we" | "our" | "my" | "us" | "he" | "she" | "it" | "they"
+            r.tk.class(i),
+            Class::Closed(
+                lexicon::WordClass::Subject
+                    | lexicon::WordClass::Pronoun
+                    | lexicon::WordClass::Possessive
+            )
         )
     });
     if first_person {
@@ -495,10 +504,8 @@ fn reports_a_fact(r: &Reading<'_>) -> bool {
     r.cue_stance != Some(Stance::Support)
         && r.has(tag::EVENT)
         && !r.has(tag::POSITIVE)
-        && !(a..b).any(|i| {
-            r.tk.is_class(i, lexicon::WordClass::Modal)
-                || matches!(r.tk.lower(i), "need" | "needs" | "want" | "wants")
-        })
+        && !r.has(tag::WISH)
+        && !(a..b).any(|i| r.tk.is_class(i, lexicon::WordClass::Modal))
 }
 
 #[cfg(test)]

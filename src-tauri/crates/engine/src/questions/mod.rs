@@ -237,9 +237,10 @@ fn score(doc: &Doc<'_>, tk: &Tokens, ctx: &Sentences<'_>, si: usize) -> Scored {
 /// The opening formula of a readout or a wire ("The President spoke today with …", "…
 /// gathers that …"): it says a conversation happened, not what is open.
 fn opening_formula(words: &[&str]) -> bool {
-    let has = |w: &str| words.iter().take(25).any(|x| *x == w);
-    (has("today") && (has("spoke") || has("met") || has("hosted") || has("held")))
-        || words.windows(2).any(|w| w == ["gathers", "that"])
+    crate::lexicon::is_opening_formula(words)
+        || words
+            .windows(2)
+            .any(|w| crate::lexicon::formula_role(w[0]) == Some("gathers") && w[1] == "that")
 }
 
 /// The sentence asks a question itself ("Is that the last thing that needs to be done?").

@@ -3,8 +3,11 @@
 //! "Could Washington spare the weapons?". Only words of the sentence are used, moved and
 //! trimmed; a pronoun subject is replaced by the party it stands for.
 
+use std::sync::LazyLock;
+
 use crate::dates::{self, Tok};
 use crate::issues;
+use crate::lexicon;
 use crate::model::{Issue, Party, Position, QuestionKind, Span, Stance};
 
 /// What the phrasing needs to know about the sentence's context.
@@ -53,179 +56,53 @@ pub(super) struct Phrased {
     pub kind: QuestionKind,
 }
 
-const MODALS: &[&str] = &[
-    "will", "would", "could", "may", "might", "can", "should", "must",
-];
-const SCHEDULE_ADJ: &[&str] = &[
-    "expected",
-    "set",
-    "due",
-    "scheduled",
-    "poised",
-    "likely",
-    "going",
-    "planning",
-    "preparing",
-    "hoping",
-];
-const INTENT_VERBS: &[&str] = &[
-    "plans",
-    "planned",
-    "intends",
-    "intended",
-    "aims",
-    "aimed",
-    "hopes",
-    "hoped",
-    "expects",
-    "expected",
-    "wants",
-    "wanted",
-    "promised",
-    "vowed",
-    "pledged",
-    "threatened",
-    "seeks",
-    "sought",
-];
-const PENDING_ING: &[&str] = &[
-    "meeting",
-    "discussing",
-    "considering",
-    "weighing",
-    "reviewing",
-    "negotiating",
-    "deciding",
-    "debating",
-    "deliberating",
-];
-/// Words that end the verb phrase of a question.
-const VP_STOPS: &[&str] = &[
-    ".",
-    "?",
-    "!",
-    ";",
-    ":",
-    "—",
-    "–",
-    "(",
-    ")",
-    "citing",
-    "which",
-    "who",
-    "though",
-    "although",
-    "but",
-    "while",
-    "amid",
-    "following",
-    "according",
-    "saying",
-    "adding",
-    "hinting",
-    "noting",
-    "because",
-    "whereas",
-];
-/// Words that open a clause: a subject starts after the last one.
-/// Reporting verbs: what follows them is a clause with its own subject.
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "noted",
-    "stressed",
-    "emphasized",
-    "emphasised",
-    "warned",
-    "stated",
-    "argued",
-    "insisted",
-    "believes",
-    "believed",
-    "thinks",
-    "thought",
-    "hoped",
-    "announced",
-    "reiterated",
-    "confirmed",
-    "acknowledged",
-    "explained",
-    "suggested",
-];
-/// Words that show a stretch of text is a clause, not a subject phrase.
-const FINITE: &[&str] = &[
-    "to", "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
-    "might", "should", "must", "do", "does", "did", "that", "which", "cannot",
-];
-const CLAUSE_OPENERS: &[&str] = &[
-    ",",
-    ";",
-    ":",
-    "—",
-    "–",
-    "that",
-    "whether",
-    "if",
-    "said",
-    "says",
-    "told",
-    "announced",
-    "because",
-    "although",
-    "though",
-    "but",
-    "while",
-    "as",
-    "“",
-    "”",
-    "\"",
-    "«",
-    "»",
-    "(",
-    ")",
-    "however",
-    "meanwhile",
-    "so",
-    "before",
-    "after",
-    "until",
-    "when",
-    "once",
-    "since",
-];
-/// A subject never starts with these: the construction found was not a main clause.
-const NOT_SUBJECT_START: &[&str] = &[
-    "what", "which", "who", "whom", "how", "why", "where", "in", "at", "on", "for", "with", "to",
-    "of", "by", "from", "during", "despite", "after", "before",
-];
-/// Function words trimmed from the end of a verb phrase.
-const TRAILING: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "for", "from", "with", "by", "and", "or", "as",
-    "its", "his", "her", "their", "that", "this", ",", "“", "”", "\"", "’", "'",
-];
-/// Adverbs dropped from a question ("also", "probably").
-const DROPPED: &[&str] = &[
-    "never",
-    "not",
-    "n't",
-    "also",
-    "still",
-    "probably",
-    "now",
-    "then",
-    "reportedly",
-];
-const EVENT_VERBS: &[&str] = &[
-    "meet", "hold", "host", "visit", "travel", "sign", "attend", "convene", "resume", "take",
-    "begin", "start", "open", "finalise", "finalize",
-];
-const PRONOUNS: &[&str] = &["he", "she", "we", "i", "they", "it", "you"];
-const QUESTION_OPENERS: &[&str] = &[
-    "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "should",
-    "has", "have", "what", "when", "where", "who", "why", "how", "which",
-];
+/// The word lists of `data/question_words.tsv`, one function each.
+macro_rules! word_lists {
+    ($($(#[$doc:meta])* $name:ident;)*) => {
+        $($(#[$doc])* fn $name() -> &'static [&'static str] {
+            static LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+                lexicon::rows(lexicon::files::QUESTION_WORDS)
+                    .into_iter()
+                    .filter(|r| r.get(1) == Some(&stringify!($name)))
+                    .map(|r| r[0])
+                    .collect()
+            });
+            &LIST
+        })*
+    };
+}
+
+word_lists! {
+    /// Modal verbs that open a question.
+    modals;
+    /// Words after "is" that schedule ("expected to").
+    schedule_adj;
+    /// Verbs of intent ("plans to").
+    intent_verbs;
+    /// Deliberations under way ("is meeting to").
+    pending_ing;
+    /// Words that end a question's verb phrase.
+    vp_stops;
+    /// Reporting verbs: what follows has its own subject.
+    reporting;
+    /// Words that show a stretch is a clause, not a subject.
+    finite;
+    /// Words that open a clause: a subject starts after the last one.
+    clause_openers;
+    /// Words a subject never starts with.
+    not_subject_start;
+    /// Function words trimmed from a verb phrase's end.
+    trailing;
+    /// Adverbs dropped from a question.
+    dropped;
+    /// Verbs of events: a question about them is a scheduled event.
+    event_verbs;
+    /// Pronouns a subject is resolved from.
+    pronouns;
+    /// Words a real question opens with.
+    question_openers;
+}
+
 const SUBJECT_REACH: usize = 30;
 const MAX_SUBJECT_WORDS: usize = 10;
 const MAX_VP_WORDS: usize = 18;
@@ -272,7 +149,7 @@ impl S<'_, '_> {
     /// ensure Iran …"). Participles after an article stay ("the elected leaders").
     fn noun_phrase(&self, start: usize, at: usize) -> bool {
         if start >= at
-            || self.is(start, NOT_SUBJECT_START)
+            || self.is(start, not_subject_start())
             || self.is(at - 1, &["that", "which", "who"])
         {
             return false;
@@ -290,8 +167,8 @@ impl S<'_, '_> {
             let w = &self.lower[k];
             let after_article =
                 k > start && self.is(k - 1, &["the", "a", "an", "its", "their", "his", "her"]);
-            self.is(k, FINITE)
-                || self.is(k, REPORTING)
+            self.is(k, finite())
+                || self.is(k, reporting())
                 || (k > start && crate::lexicon::cue(w).is_some())
                 || (k > start && w.len() > 4 && w.ends_with("ed") && !after_article)
         });
@@ -323,7 +200,7 @@ impl S<'_, '_> {
             if list_comma {
                 continue;
             }
-            if (self.is(k, CLAUSE_OPENERS) || self.is(k, REPORTING))
+            if (self.is(k, clause_openers()) || self.is(k, reporting()))
                 && (k + 1..at).any(|j| self.word(j))
             {
                 start = k + 1;
@@ -371,7 +248,7 @@ impl S<'_, '_> {
             return false;
         };
         let lone_aux = words.len() == 1 && self.is(first, &["be", "have", "do", "been", "being"]);
-        let saying = self.is(first, REPORTING)
+        let saying = self.is(first, reporting())
             || self.is(
                 first,
                 &["cannot", "hope", "think", "believe", "wonder", "ask"],
@@ -390,14 +267,14 @@ impl S<'_, '_> {
             let participle = self.is(k, &["following"])
                 && k > 0
                 && self.is(k - 1, &["be", "is", "are", "was", "were", "been"]);
-            if self.is(k, VP_STOPS) && !participle {
+            if self.is(k, vp_stops()) && !participle {
                 break;
             }
             // "… and will include", "… and emphasized": a second clause.
             if self.is(k, &["and"])
                 && k > from
-                && (self.is(k + 1, MODALS)
-                    || self.is(k + 1, REPORTING)
+                && (self.is(k + 1, modals())
+                    || self.is(k + 1, reporting())
                     || self
                         .lower
                         .get(k + 1)
@@ -430,7 +307,7 @@ impl S<'_, '_> {
             }
             k += 1;
         }
-        while k > from && self.is(k - 1, TRAILING) {
+        while k > from && self.is(k - 1, trailing()) {
             k -= 1;
         }
         k
@@ -439,16 +316,16 @@ impl S<'_, '_> {
     /// A subject phrase for a question, with pronouns replaced and a leading article lowered.
     fn subject_text(&self, (a, b): (usize, usize), ctx: &Context<'_>) -> Option<String> {
         let words: Vec<usize> = (a..b).filter(|&k| self.word(k)).collect();
-        if words.len() == 1 && self.is(words[0], PRONOUNS) {
+        if words.len() == 1 && self.is(words[0], pronouns()) {
             if let Some(name) = ctx.resolve(self.toks[words[0]].span, &self.lower[words[0]]) {
                 return Some(name.to_owned());
             }
             // "Trump said he expected to …": the pronoun is the subject of "said".
             let k = words[0];
-            if k > 0 && self.is(k - 1, REPORTING) {
+            if k > 0 && self.is(k - 1, reporting()) {
                 let outer = self.subject(k - 1)?;
                 if (outer.0..outer.1).filter(|&j| self.word(j)).count() == 1
-                    && self.is(outer.0, PRONOUNS)
+                    && self.is(outer.0, pronouns())
                 {
                     return None;
                 }
@@ -703,7 +580,7 @@ fn explicit(s: &S<'_, '_>) -> Option<Phrased> {
     }
     // A real question opens with an auxiliary or a wh-word ("Is that the last step?"), not an
     // imperative or a statement with a rising tone ("You didn't have anything to say?").
-    if !s.is(a, QUESTION_OPENERS) {
+    if !s.is(a, question_openers()) {
         return None;
     }
     let q = s.join(a, s.toks.len(), &[]);
@@ -733,10 +610,10 @@ fn strong(s: &S<'_, '_>, from: usize, ctx: &Context<'_>) -> Option<Phrased> {
         }
         // "X is expected to meet Y"
         if s.is(k, &["is", "are", "was", "were"])
-            && s.is(k + 1, SCHEDULE_ADJ)
+            && s.is(k + 1, schedule_adj())
             && s.is(k + 2, &["to"])
         {
-            let kind = if s.is(k + 3, EVENT_VERBS) {
+            let kind = if s.is(k + 3, event_verbs()) {
                 QuestionKind::ScheduledEvent
             } else {
                 QuestionKind::PendingDecision
@@ -758,7 +635,7 @@ fn strong(s: &S<'_, '_>, from: usize, ctx: &Context<'_>) -> Option<Phrased> {
                 });
                 if let Some(subject) = s.subject(k).and_then(|sub| s.subject_text(sub, ctx)) {
                     let rest = if when_fixed {
-                        format!("on {}", s.join(j + 2, s.vp_end(j + 2), DROPPED))
+                        format!("on {}", s.join(j + 2, s.vp_end(j + 2), dropped()))
                     } else {
                         "as planned".to_owned()
                     };
@@ -782,7 +659,7 @@ fn strong(s: &S<'_, '_>, from: usize, ctx: &Context<'_>) -> Option<Phrased> {
             if let Some(subject) = s.subject(k).and_then(|sub| s.subject_text(sub, ctx))
                 && obj_end > verb_at
             {
-                let rest = s.join(verb_at, obj_end, DROPPED);
+                let rest = s.join(verb_at, obj_end, dropped());
                 let text = if s.is(k + 1, &["to"]) {
                     format!("Will {subject} {rest} after all")
                 } else {
@@ -795,7 +672,7 @@ fn strong(s: &S<'_, '_>, from: usize, ctx: &Context<'_>) -> Option<Phrased> {
             }
         }
         // "X plans to visit Y", "X noted plans to meet Y"
-        if s.is(k, INTENT_VERBS) && s.is(k + 1, &["to"]) && k > from {
+        if s.is(k, intent_verbs()) && s.is(k + 1, &["to"]) && k > from {
             // "noted plans to": "plans" is a noun and the verb before it has the subject.
             let noun_use = k > from + 1
                 && (s.lower[k - 1].ends_with("ed")
@@ -824,13 +701,13 @@ fn weak(s: &S<'_, '_>, from: usize, ctx: &Context<'_>) -> Option<Phrased> {
     let n = s.toks.len();
     for k in from..n {
         // "X will/could meet Y"
-        if s.is(k, MODALS) && k > from {
+        if s.is(k, modals()) && k > from {
             let mut v = k + 1;
             // "can’t" is "can", "’", "t": the negation goes, as "not" does.
-            while s.is(v, DROPPED) || s.is(v, &["'", "’", "t"]) {
+            while s.is(v, dropped()) || s.is(v, &["'", "’", "t"]) {
                 v += 1;
             }
-            let kind = if s.is(v, EVENT_VERBS) {
+            let kind = if s.is(v, event_verbs()) {
                 QuestionKind::ScheduledEvent
             } else {
                 QuestionKind::UncertainOutcome
@@ -846,13 +723,13 @@ fn weak(s: &S<'_, '_>, from: usize, ctx: &Context<'_>) -> Option<Phrased> {
             }
         }
         // "The cabinet is meeting to discuss this matter" → what will it decide?
-        if s.is(k, &["is", "are"]) && s.is(k + 1, PENDING_ING) && k > from {
+        if s.is(k, &["is", "are"]) && s.is(k + 1, pending_ing()) && k > from {
             let subject = s.subject(k).and_then(|sub| s.subject_text(sub, ctx));
             let end = s.vp_end(k + 1);
             if let Some(subject) = subject
                 && end > k + 1
             {
-                let vp = s.join(k + 1, end, DROPPED);
+                let vp = s.join(k + 1, end, dropped());
                 return Some(Phrased {
                     text: finish(&format!("What will {subject} decide after {vp}")),
                     kind: QuestionKind::PendingDecision,
@@ -888,7 +765,7 @@ fn will(
     if end <= v || !(v..end).any(|k| s.word(k)) || !s.asks_about_the_world(v, end) {
         return None;
     }
-    let vp = s.join(v, end, DROPPED);
+    let vp = s.join(v, end, dropped());
     Some(Phrased {
         text: finish(&format!("{modal} {subject} {vp}")),
         kind,
@@ -899,8 +776,9 @@ fn will(
 fn inverted(s: &S<'_, '_>, from: usize, to: usize, ctx: &Context<'_>) -> Option<Phrased> {
     let kind = QuestionKind::PendingDecision;
     // "Whether they can sell a deal is another question": the clause ends at the main verb.
-    let aux_at = (from..to)
-        .find(|&k| s.is(k, MODALS) || s.is(k, &["is", "are", "was", "were", "has", "have", "had"]));
+    let aux_at = (from..to).find(|&k| {
+        s.is(k, modals()) || s.is(k, &["is", "are", "was", "were", "has", "have", "had"])
+    });
     let to = aux_at
         .and_then(|a| (a + 1..to).find(|&k| s.is(k, &["is", "was", "remains", "remain"])))
         .unwrap_or(to);
@@ -910,20 +788,20 @@ fn inverted(s: &S<'_, '_>, from: usize, to: usize, ctx: &Context<'_>) -> Option<
         return will(s, subject, from + 1, "Will", kind, ctx);
     }
     let aux = (from..to).find(|&k| {
-        s.is(k, MODALS) || s.is(k, &["is", "are", "was", "were", "has", "have", "had"])
+        s.is(k, modals()) || s.is(k, &["is", "are", "was", "were", "has", "have", "had"])
     })?;
     if aux == from || !s.noun_phrase(from, aux) {
         return None;
     }
     let subject = s.subject_text((from, aux), ctx)?;
     let mut v = aux + 1;
-    while s.is(v, DROPPED) {
+    while s.is(v, dropped()) {
         v += 1;
     }
     if v >= to {
         return None;
     }
-    let vp = s.join(v, to, DROPPED);
+    let vp = s.join(v, to, dropped());
     let lead = match s.lower[aux].as_str() {
         "is" | "was" => "Is".to_owned(),
         "are" | "were" => "Are".to_owned(),
@@ -954,7 +832,7 @@ fn is_event_template(t: &str) -> bool {
 /// The sentence reports as done what the noun at `k` names: its nearest verb is in the past
 /// ("the meeting *took place*", "*met* during the meeting") and nothing looks ahead.
 fn reports_done(s: &S<'_, '_>, k: usize) -> bool {
-    let ahead = s.lower.iter().any(|w| MODALS.contains(&w.as_str()))
+    let ahead = s.lower.iter().any(|w| modals().contains(&w.as_str()))
         || s.lower.iter().any(|w| dates::tense::is_future_word(w));
     let past = dates::tense::around(s.toks, k, k) == dates::tense::Tense::Past
         || s.lower.iter().enumerate().any(|(j, w)| {
@@ -970,7 +848,7 @@ fn reports_done(s: &S<'_, '_>, k: usize) -> bool {
 /// Words that may stand inside a noun phrase before its head ("the Jeddah talks").
 fn modifier(s: &S<'_, '_>, k: usize) -> bool {
     let w = &s.lower[k];
-    s.word(k) && !s.is(k, MODALS) && !s.is(k, CLAUSE_OPENERS) && !s.is(k, NOT_SUBJECT_START)
+    s.word(k) && !s.is(k, modals()) && !s.is(k, clause_openers()) && !s.is(k, not_subject_start())
         && !matches!(w.as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "has" | "have"
             | "had" | "and" | "or" | "to" | "not" | "will")
         && !w.ends_with("ed")
