@@ -121,6 +121,18 @@ describe("Workspace edits patch the note", () => {
   });
 });
 
+describe("Workspace undo of a re-draft the note never received", () => {
+  it("restores the pane and leaves the note alone", async () => {
+    const { ws, note } = withNote();
+    await ws.remove("positions", 2);
+    const md = note.md;
+    await ws.draft(); // offered beside the note (the app shows the banner), not merged
+    await ws.undo();
+    expect(note.md).toBe(md);
+    expect(ws.brief!.positions).toHaveLength(2);
+  });
+});
+
 describe("App: one source of truth", () => {
   const qa = (sel: string) => [...document.querySelectorAll(sel)];
   async function drafted() {
@@ -148,7 +160,7 @@ describe("App: one source of truth", () => {
     await waitFor(() => expect(qa("[data-testid=position]")).toHaveLength(2));
     await fireEvent.keyDown(screen.getByTestId("brief"), { key: "z", ctrlKey: true });
     await waitFor(() => expect(qa("[data-testid=position]")).toHaveLength(3));
-  });
+  }, 20_000); // several round trips through the app; the shared machine can be slow
 
   it("re-drafting an unsaved draft keeps the pane's removals in the draft and the note", async () => {
     await drafted();
@@ -158,5 +170,5 @@ describe("App: one source of truth", () => {
     await waitFor(() => expect(screen.getByTestId("undo-toast").textContent).toContain("Re-drafted"));
     expect(qa("[data-testid=position]")).toHaveLength(2);
     expect(qa("[data-testid=position-speaker]").map((e) => e.textContent)).not.toContain("Élise Moreau");
-  });
+  }, 20_000);
 });

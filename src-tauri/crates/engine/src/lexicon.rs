@@ -137,6 +137,16 @@ pub(crate) mod files {
         JOINT_HEADS = "joint_heads.txt", (1, 1), None;
         /// Words news prose writes in lower case (learned from PolNeAR train).
         LOWER_WORDS = "lower_words.txt", (1, 1), None;
+        /// Suffixes after a person's name ("Jr").
+        NAME_SUFFIXES = "name_suffixes.txt", (1, 1), None;
+        /// Words of a state's formal name ("Republic").
+        STATE_WORDS = "state_words.txt", (1, 1), None;
+        /// Words that open a list of examples ("including").
+        EXAMPLE_OPENERS = "example_openers.txt", (1, 1), None;
+        /// Meeting and event words that make a place after "in" a venue.
+        VENUE_EVENTS = "venue_events.txt", (1, 1), None;
+        /// Honorifics before a person's name ("Mr", "H.E.").
+        HONORIFICS = "honorifics.txt", (1, 1), None;
         /// Lower-case particles inside a person's name ("de", "bin").
         NAME_PARTICLES = "name_particles.txt", (1, 1), None;
         /// Cues that name no source in an agentless passive ("is expected to").

@@ -145,8 +145,21 @@ pub struct SearchHit {
     pub note: NoteSummary,
     /// Higher is better.
     pub score: u32,
-    /// A line of text around the first match in the body.
+    /// About 160 characters of the body around the best match, as written.
     pub snippet: String,
+    /// Where the query's words matched in `snippet`, in order, for highlighting.
+    pub highlights: Vec<TextRange>,
+}
+
+/// A range of a string, in UTF-16 code units (as JavaScript strings count): `start` included,
+/// `end` excluded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct TextRange {
+    /// First unit.
+    pub start: u32,
+    /// One past the last unit.
+    pub end: u32,
 }
 
 /// Export format.

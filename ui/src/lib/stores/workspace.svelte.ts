@@ -35,6 +35,8 @@ interface UndoEntry {
   label: string;
   before: Snapshot;
   after: Snapshot;
+  /** The note has this change (a re-draft offered beside a saved note has not). */
+  inNote: boolean;
 }
 
 /** The last undoable change, offered in a toast. */
@@ -251,7 +253,7 @@ export class Workspace {
       (r.lost > 0 ? `; ${r.lost} edit${r.lost === 1 ? " no longer applies" : "s no longer apply"} (the sentences changed)` : "") +
       ".";
     const after = this.current();
-    this.undoStack.push({ label: "the re-draft", before: previous, after });
+    this.undoStack.push({ label: "the re-draft", before: previous, after, inNote: false });
     this.pendingRedraft = { before: previous, after };
     this.toast = { message, undoable: true };
   }
@@ -263,7 +265,10 @@ export class Workspace {
   redraftIntoNote(): Promise<void> {
     const p = this.pendingRedraft;
     this.pendingRedraft = null;
-    return p ? this.syncNote(p.before, p.after) : Promise.resolve();
+    if (!p) return Promise.resolve();
+    const entry = this.undoStack.find((e) => e.after === p.after);
+    if (entry) entry.inNote = true;
+    return this.syncNote(p.before, p.after);
   }
 
   /** The note was rendered anew from the brief (a fresh preview, a new note, a replaced text):
@@ -299,6 +304,8 @@ export class Workspace {
     for (const e of this.undoStack) {
       e.before.refs = move(e.before.refs);
       e.after.refs = move(e.after.refs);
+      // The note is now rendered from the current draft: every change so far is in it.
+      e.inNote = true;
     }
     this.refs = { ...refs };
   }
@@ -352,7 +359,8 @@ export class Workspace {
     this.selected = null;
     this.briefEdited = this.edits.length > 0;
     this.toast = { message: `Undone: ${entry.label}.`, undoable: this.canUndo };
-    return this.syncNote(now, b);
+    // A change the note never received is undone in the draft pane only.
+    return entry.inNote ? this.syncNote(now, b) : Promise.resolve();
   }
 
   dismissToast(): void {
@@ -442,7 +450,7 @@ export class Workspace {
     this.edits.push(edit);
     this.briefEdited = true;
     const after = this.current();
-    this.undoStack.push({ label, before, after });
+    this.undoStack.push({ label, before, after, inNote: true });
     if (this.undoStack.length > 100) this.undoStack.shift();
     this.toast = { message: `${label[0].toUpperCase()}${label.slice(1)}.`, undoable: true };
     return this.syncNote(before, after);

@@ -53,3 +53,23 @@ pub(crate) fn is_common_word(word: &str) -> bool {
     }
     std::str::from_utf8(&buf[..w.len()]).is_ok_and(is_lower_word)
 }
+list!(
+    /// True when `word` is a suffix written after a name and a comma ("Jr").
+    SUFFIXES, NAME_SUFFIXES, is_name_suffix
+);
+list!(
+    /// True when `word` makes a formal name of a state before "of" ("Republic").
+    STATE_WORDS, STATE_WORDS, is_state_word
+);
+list!(
+    /// True when the title `word` is an honorific, never a role ("Mr", "H.E.").
+    HONORIFICS, HONORIFICS, is_honorific
+);
+list!(
+    /// True when `word` (lower case) names a meeting or event held somewhere ("talks").
+    VENUE_EVENTS, VENUE_EVENTS, is_venue_event
+);
+list!(
+    /// True when `word` (lower case) opens a list of examples ("including").
+    EXAMPLE_OPENERS, EXAMPLE_OPENERS, is_example_opener
+);

@@ -387,7 +387,7 @@ pub(crate) fn extract(
             {
                 last.content = Span::new(last.content.start, content.end);
                 last.sentence = Span::new(last.sentence.start, sentence.end);
-                last.stance = Stance::Neutral;
+                last.stance = issuer::STANCE;
                 continue;
             }
             raws.push(Raw {
@@ -395,7 +395,7 @@ pub(crate) fn extract(
                 content,
                 cue,
                 source,
-                stance: Stance::Neutral,
+                stance: issuer::STANCE,
                 sentence,
                 party,
                 speaker: parties.drafts[party].name.clone(),
