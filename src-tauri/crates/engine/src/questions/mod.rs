@@ -31,12 +31,11 @@ const STRONG: f32 = 3.0;
 /// Fewest words in a sentence that raises a question.
 const MIN_WORDS: usize = 6;
 
-struct Candidate<'a> {
+struct Candidate {
     q: OpenQuestion,
     /// A forward date's resolution: two questions about the same coming day are one.
     when: Option<String>,
-    /// The issue of the sentence's positions: one question per issue.
-    issue: Option<&'a str>,
+
     sentence: usize,
 }
 
@@ -69,25 +68,20 @@ pub(crate) fn extract(
     contested(&ctx, positions, issues, &mut ranked);
     ranked.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
     let cap = cap(n);
-    let mut kept: Vec<(Candidate<'_>, Vec<String>)> = Vec::new();
+    let mut kept: Vec<(Candidate, Vec<String>)> = Vec::new();
     for (si, s) in ranked {
         if kept.len() >= cap {
             break;
         }
-        let issue = ctx.positions_in[si]
+        if kept
             .iter()
-            .find_map(|&i| positions[i].issue_id.as_deref());
-        if kept.iter().any(|(k, _)| {
-            k.sentence == si
-                || (s.forward.is_some() && k.when == s.forward)
-                || (issue.is_some() && k.issue == issue)
-        }) {
+            .any(|(k, _)| k.sentence == si || (s.forward.is_some() && k.when == s.forward))
+        {
             continue;
         }
-        let Some(mut c) = ask(doc, tk, topics, parties, positions, issues, &ctx, si, s) else {
+        let Some(c) = ask(doc, tk, topics, parties, positions, issues, &ctx, si, s) else {
             continue;
         };
-        c.issue = issue;
         let words = content_words(&c.q.question);
         if kept.iter().any(|(_, w)| same_question(w, &words)) {
             continue;
@@ -297,7 +291,7 @@ fn contested(
 
 /// The question sentence `si` raises: phrased from its words, else asked about its issue.
 #[allow(clippy::too_many_arguments)]
-fn ask<'a>(
+fn ask(
     doc: &Doc<'_>,
     tk: &Tokens,
     topics: &issues::Terms<'_>,
@@ -307,7 +301,7 @@ fn ask<'a>(
     ctx: &Sentences<'_>,
     si: usize,
     s: Scored,
-) -> Option<Candidate<'a>> {
+) -> Option<Candidate> {
     let span = doc.sentences[si];
     let toks = dates::tokens(doc.text, span);
     let lower = cues::lower(&toks);
@@ -358,7 +352,6 @@ fn ask<'a>(
                 .collect(),
         },
         when: s.forward,
-        issue: None,
         sentence: si,
     })
 }
