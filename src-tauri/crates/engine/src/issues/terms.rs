@@ -95,6 +95,9 @@ pub(super) fn clause_end(tk: &Tokens, a: usize, b: usize) -> usize {
 pub(crate) struct Terms<'a> {
     keys: Vec<Option<Key<'a>>>,
     sentences: HashMap<&'a str, u32>,
+    /// Topic nouns followed by a number ("resolution 2118", "Resolutions 1718, 1874"): each
+    /// names its own instrument, so the noun groups nothing.
+    numbered: Vec<bool>,
 }
 
 impl<'a> Terms<'a> {
@@ -130,7 +133,14 @@ impl<'a> Terms<'a> {
                 }
             }
         }
-        Self { keys, sentences }
+        let numbered = (0..n)
+            .map(|i| keys[i].is_some() && tk.class(i + 1) == Class::Number)
+            .collect();
+        Self {
+            keys,
+            sentences,
+            numbered,
+        }
     }
 
     /// The key of token `i`, whatever its count.
@@ -140,8 +150,11 @@ impl<'a> Terms<'a> {
 
     /// The key of token `i` when it names a topic: used by two or more sentences, no frame.
     pub(super) fn topic(&self, i: usize) -> Option<Key<'a>> {
-        self.key(i)
-            .filter(|k| k.scope != Scope::Frame && self.sentences_with(*k) >= 2)
+        self.key(i).filter(|k| {
+            k.scope != Scope::Frame
+                && self.sentences_with(*k) >= 2
+                && !self.numbered.get(i).copied().unwrap_or(false)
+        })
     }
 
     /// How many sentences use key `k`.
