@@ -161,6 +161,16 @@ pub(crate) mod files {
         NOUN_CUES = "noun_cues.txt", (1, 1), None;
         /// Cues that never come before their source ("told").
         NEVER_INVERTED = "never_inverted.txt", (1, 1), None;
+        /// Words of the date scanner and event phrase, by list, with values.
+        DATE_WORDS = "date_words.tsv", (2, 3), Some((1, &["month", "weekday", "number", "lead", "zone", "clause_opener", "edge"]));
+        /// The words of a readout's or wire's opening formula.
+        OPENING_FORMULAS = "opening_formulas.tsv", (2, 2), Some((1, &["when", "meeting", "gathers"]));
+        /// Word lists of the open-question phrasing.
+        QUESTION_WORDS = "question_words.tsv", (2, 2), Some((1, &["modals", "schedule_adj", "intent_verbs", "pending_ing", "vp_stops", "reporting", "finite", "clause_openers", "not_subject_start", "trailing", "dropped", "event_verbs", "pronouns", "question_openers"]));
+        /// Topic nouns, frames and links for issue labels, with class and scope.
+        ISSUE_NOUNS = "issue_nouns.tsv", (3, 3), Some((2, &["specific", "broad", "frame", "link", "generic"]));
+        /// Words and phrases that tell a position's stance, tagged.
+        STANCE_WORDS = "stance_words.tsv", (2, 2), Some((1, &["endorse", "asking", "negative", "positive", "uncertain", "condition", "negation", "cancel", "event", "withhold", "open", "break", "wish"]));
         /// Closed-class words with their word class, for the token layer.
         WORD_CLASSES = "word_classes.tsv", (2, 2), Some((1, &["determiner", "subject", "pronoun", "possessive", "preposition", "conjunction", "subordinator", "relative", "that", "be", "have", "do", "modal", "negation", "to", "adverb"]));
     }
@@ -536,6 +546,29 @@ static HEDGES: LazyLock<Vec<(&'static str, Hedge)>> =
 /// How `word` (lower case) shifts the stance of content it appears in.
 pub(crate) fn hedge(word: &str) -> Option<Hedge> {
     lookup(&HEDGES, word)
+}
+
+static OPENING_FORMULAS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    let mut v: Vec<(&str, &str)> = rows(files::OPENING_FORMULAS)
+        .into_iter()
+        .filter_map(|r| Some((r[0], *r.get(1)?)))
+        .collect();
+    v.sort_unstable();
+    v
+});
+
+/// The role of `word` (lower case) in an opening formula (`data/opening_formulas.tsv`):
+/// `when`, `meeting` or `gathers`.
+pub(crate) fn formula_role(word: &str) -> Option<&'static str> {
+    lookup(&OPENING_FORMULAS, word)
+}
+
+/// True when `words` (lower case, in text order) open with a readout's or wire's formula:
+/// a day word and a verb of meeting within its first words ("spoke today with").
+pub(crate) fn is_opening_formula<S: AsRef<str>>(words: &[S]) -> bool {
+    let head = &words[..words.len().min(25)];
+    let has = |role: &str| head.iter().any(|w| formula_role(w.as_ref()) == Some(role));
+    has("when") && has("meeting")
 }
 
 /// The class of a closed-class word (`data/word_classes.tsv`).

@@ -179,8 +179,10 @@ pub fn draft_with_progress(
     // the issuer's words (an option's title replaces the line, not the text's issuer).
     let issuer = header.title_span.and_then(|t| header::issuer(text, t));
     let mut positions = positions::extract(&doc, &tokens, &mut parties, issuer);
-    let issues = issues::collect(&mut positions);
     let parties = parties.into_parties();
+    // What each position is about and where its speaker stands, once all are found.
+    let (issues, topics) = issues::assign(&doc, &tokens, &parties, &mut positions);
+    positions::stance::assign(&doc, &tokens, &parties, &mut positions);
 
     report(Stage::Dates);
     let dated = dates::extract(&doc, published.map(|(d, _)| d));
@@ -191,10 +193,12 @@ pub fn draft_with_progress(
     };
 
     report(Stage::Questions);
-    let open_questions = questions::extract(&doc, &parties, &positions, &dated.dates);
+    let open_questions = questions::extract(
+        &doc, &tokens, &topics, &parties, &positions, &issues, &dated,
+    );
 
     report(Stage::Summary);
-    let bottom_line = summary::bottom_line(&doc, &parties, &positions);
+    let bottom_line = summary::bottom_line(&doc, &tokens, &parties, &positions, &open_questions);
     let (title, title_span) = match (&options.title, &header.title) {
         (Some(t), _) if !t.trim().is_empty() => (t.trim().to_owned(), None),
         (_, Some(t)) => (t.clone(), header.title_span),

@@ -89,7 +89,8 @@ pub struct Brief {
     pub title_span: Option<Span>,
     /// Source metadata (publication date, outlet, URL).
     pub source: SourceMeta,
-    /// Bottom line up front: at most three verbatim sentences.
+    /// Bottom line up front: two to four short lines, each a verbatim stretch of one sentence
+    /// (the principal actors' main positions, then the main open point).
     pub bottom_line: Vec<Extract>,
     /// Every actor in the article, one per real actor.
     pub parties: Vec<Party>,
@@ -124,11 +125,11 @@ pub struct SourceMeta {
     pub title: Option<String>,
 }
 
-/// A verbatim sentence from the text.
+/// A verbatim stretch of the text: a sentence, or the part of one that makes the point.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Extract {
-    /// The sentence, exactly as in the text.
+    /// The words, exactly as in the text.
     pub text: String,
     /// Where it is.
     pub span: Span,

@@ -98,6 +98,20 @@ fn fixture() -> Brief {
                 source_span: Some(span_of("she")),
                 sentence_span: s2,
             },
+            Position {
+                speaker: "Ukraine [sic] | #1".to_owned(),
+                party: Some("p3".to_owned()),
+                kind: PositionKind::Paraphrase,
+                text: "[Ukraine] will attend".to_owned(),
+                cue: String::new(),
+                issue: String::new(),
+                issue_id: None,
+                stance: Stance::Uncertain,
+                content_span: span_of("[Ukraine] will attend"),
+                cue_span: None,
+                source_span: None,
+                sentence_span: s3,
+            },
         ],
         issues: vec![
             Issue {
@@ -206,6 +220,13 @@ fn structure(body: &str) -> Structure {
     s
 }
 
+fn capitalised(label: &str) -> String {
+    let mut c = label.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 fn assert_round_trip(brief: &Brief, text: &str, opts: &RenderOptions) {
     let note = render::markdown(brief, text, opts);
     let (_, body) = split(&note);
@@ -225,18 +246,29 @@ fn assert_round_trip(brief: &Brief, text: &str, opts: &RenderOptions) {
         .map(|(_, t)| t.as_str())
         .collect();
     assert_eq!(h1, [brief.title.as_str()], "the title renders literally");
-    let mut speakers: Vec<&str> = Vec::new();
-    for p in &brief.positions {
-        if !speakers.contains(&p.speaker.as_str()) {
-            speakers.push(&p.speaker);
-        }
+    // One subheading per issue with positions, in the brief's order, then the positions on
+    // no issue.
+    let mut groups: Vec<String> = brief
+        .issues
+        .iter()
+        .filter(|i| {
+            brief
+                .positions
+                .iter()
+                .any(|p| p.issue_id.as_deref() == Some(i.id.as_str()))
+        })
+        .map(|i| capitalised(&i.label))
+        .collect();
+    if brief.positions.iter().any(|p| p.issue_id.is_none()) {
+        groups.push("Other positions".to_owned());
     }
-    let h3 = s
+    let h3: Vec<&str> = s
         .headings
         .iter()
         .filter(|(l, _)| *l == HeadingLevel::H3)
-        .count();
-    assert_eq!(h3, speakers.len());
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(h3, groups, "{note}");
     // One footnote per position, question and date; every reference resolves, once.
     let items = brief.positions.len() + brief.open_questions.len() + brief.key_dates.len();
     assert_eq!(s.definitions.len(), items, "{note}");
@@ -245,6 +277,90 @@ fn assert_round_trip(brief: &Brief, text: &str, opts: &RenderOptions) {
     let mut defs = s.definitions.clone();
     defs.sort();
     assert_eq!(refs, defs, "references and definitions pair up");
+    let mut unique = defs.clone();
+    unique.dedup();
+    assert_eq!(unique, defs, "every item has a footnote of its own");
+}
+
+/// The cells of every table in `body`, row by row (the head first).
+fn tables(body: &str) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut cell: Option<String> = None;
+    for event in Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES) {
+        match event {
+            Event::Start(Tag::TableHead | Tag::TableRow) => rows.push(Vec::new()),
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => {
+                if let (Some(c), Some(r)) = (cell.take(), rows.last_mut()) {
+                    r.push(c);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(c) = cell.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    rows
+}
+
+#[test]
+fn the_parties_stand_table_has_issues_by_principal_parties() {
+    let note = render::markdown(&fixture(), TEXT, &options());
+    let (_, body) = split(&note);
+    let rows = tables(body);
+    assert_eq!(
+        rows,
+        [
+            vec!["Issue", "Anna Berg"],
+            vec!["Hosting the talks", "supports"],
+            vec!["Readiness", "supports"],
+        ],
+        "{note}"
+    );
+    // Positions on no issue are listed but have no row, and a party with only those no
+    // column.
+    assert!(note.contains("### Other positions"), "{note}");
+    // A party whose name holds a table's pipe keeps its column whole.
+    let mut b = fixture();
+    b.positions[2].issue_id = Some("i1".to_owned());
+    b.positions[2].issue = "hosting the talks".to_owned();
+    let note = render::markdown(&b, TEXT, &options());
+    let (_, body) = split(&note);
+    assert_eq!(
+        tables(body),
+        [
+            vec!["Issue", "Anna Berg", "Ukraine [sic] | #1"],
+            vec!["Hosting the talks", "supports", "uncertain"],
+            vec!["Readiness", "supports", ""],
+        ],
+        "{note}"
+    );
+}
+
+#[test]
+fn each_position_line_reads_party_stance_content() {
+    let note = render::markdown(&fixture(), TEXT, &options());
+    assert!(
+        note.contains("- [[Anna Berg]] — **supports** — Norway would host talks (said)[^p1]"),
+        "{note}"
+    );
+    assert!(
+        note.contains("- [[Anna Berg]] — **supports** — “We are ready,” (said)[^p2]"),
+        "{note}"
+    );
+    // Rendered to HTML (as the exporter does), the table and the lines keep their words.
+    let (_, body) = split(&note);
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(
+        &mut html,
+        Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES),
+    );
+    assert!(html.contains("<table>"), "{html}");
+    assert!(html.contains("<th>Anna Berg</th>"), "{html}");
+    assert!(html.contains("— <strong>uncertain</strong> —"), "{html}");
 }
 
 #[test]
@@ -374,7 +490,7 @@ fn hostile_titles_survive_front_matter_and_heading() {
 #[test]
 fn sample_article_note_snapshot() {
     // End to end: depends on every extractor, so re-accept it (`cargo insta review`) when
-    // their output changes on purpose.
+    // their output changes on purpose. The project's own sample, never corpus text.
     let brief = draft(SAMPLE_ARTICLE, &DraftOptions::default()).unwrap();
     let note = render::markdown(&brief, SAMPLE_ARTICLE, &options());
     assert_round_trip(&brief, SAMPLE_ARTICLE, &options());

@@ -24,7 +24,7 @@
 //! let before = DraftState { brief, refs: refs.clone(), edits: vec![] };
 //! let after = DraftState { brief: edited, refs, edits: vec![] };
 //! let patched = patch::patch_note(&note, text, &before, &after);
-//! assert!(patched.markdown.contains("**Opposes**"));
+//! assert!(patched.markdown.contains("— **opposes** —"));
 //! assert!(patched.markdown.ends_with("My own comment.\n"));
 //! assert!(patched.kept.is_empty());
 //! ```

@@ -1,40 +1,9 @@
 //! The event a date belongs to: a short phrase from its clause ("Trump returned to power"),
 //! taken verbatim so the timeline never says more than the text.
 
+use std::sync::LazyLock;
+
 use super::scan::Tok;
-
-/// Words that start a new clause: the event phrase begins after the last one before the date.
-const CLAUSE_OPENERS: &[&str] = &[
-    ";",
-    ":",
-    "—",
-    "–",
-    "(",
-    ")",
-    "that",
-    "which",
-    "who",
-    "what",
-    "when",
-    "while",
-    "following",
-    "said",
-    "says",
-    "told",
-    "amid",
-    "where",
-    "because",
-    "although",
-    "though",
-    "if",
-];
-
-/// Function words trimmed from either end of the phrase.
-const EDGE_WORDS: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "for", "from", "with", "by", "and", "or",
-    "but", "as", "its", "his", "her", "their", "he", "she", "it", "they", "also", "has", "have",
-    "was", "were", "is", "are", ",", "“", "”", "\"", "‘", "’", "'", "«", "»",
-];
 
 const MAX_WORDS: usize = 10;
 /// Tokens read on either side of the date.
@@ -45,12 +14,15 @@ fn is_word(t: &Tok<'_>) -> bool {
 }
 
 fn edge(t: &Tok<'_>) -> bool {
-    EDGE_WORDS.iter().any(|w| t.s.eq_ignore_ascii_case(w))
+    static EDGE: LazyLock<Vec<(&'static str, u32)>> = LazyLock::new(|| super::scan::words("edge"));
+    EDGE.iter().any(|(w, _)| t.s.eq_ignore_ascii_case(w))
 }
 
 /// The phrase for the date at tokens `first..=last`, or `None` when no words are left.
 pub(super) fn phrase(text: &str, toks: &[Tok<'_>], first: usize, last: usize) -> Option<String> {
-    let opener = |t: &Tok<'_>| CLAUSE_OPENERS.iter().any(|w| t.s.eq_ignore_ascii_case(w));
+    static OPENERS: LazyLock<Vec<(&'static str, u32)>> =
+        LazyLock::new(|| super::scan::words("clause_opener"));
+    let opener = |t: &Tok<'_>| OPENERS.iter().any(|(w, _)| t.s.eq_ignore_ascii_case(w));
     let words_in = |v: &[usize]| v.iter().filter(|&&k| is_word(&toks[k])).count();
     // The clause before the date, read from its start; a comma opens a clause only when at
     // least two words follow it ("France and Ukraine" in a list does not).

@@ -8,7 +8,7 @@
 mod event;
 mod resolve;
 mod scan;
-mod tense;
+pub(crate) mod tense;
 
 use chrono::NaiveDate;
 
@@ -24,10 +24,15 @@ pub(crate) struct Dated {
     pub dates: Vec<KeyDate>,
     /// The date of a dateline ("DUBAI, June 9, 2023 (Reuters)"), if the text has one.
     pub dateline: Option<NaiveDate>,
+    /// For each date, whether it lies ahead of the publication (or the speaker): "within two
+    /// weeks", "next month", "will meet on Friday", a resolved day after publication.
+    pub ahead: Vec<bool>,
 }
 
 /// One expression before resolution.
 struct Pending {
+    /// The word opening it that qualifies it ("since", "late"), lower case.
+    lead: Option<String>,
     expr: Expr,
     tense: tense::Tense,
     span: Span,
@@ -53,15 +58,21 @@ pub(crate) fn extract(doc: &Doc<'_>, published: Option<NaiveDate>) -> Dated {
             let starting = ["from", "starting", "effective"]
                 .iter()
                 .any(|w| toks[f.first].s.eq_ignore_ascii_case(w));
+            // "the late November deadline": a deadline lies ahead.
+            let deadline_noun = toks
+                .get(f.last + 1)
+                .is_some_and(|t| t.s.eq_ignore_ascii_case("deadline"));
             let t = match f.expr {
-                _ if starting => tense::Tense::Future,
+                _ if starting || deadline_noun => tense::Tense::Future,
                 // "a day before Trump is set to host": the verb after it decides.
                 Expr::DaysAround(_) => tense::around(&toks, toks.len(), f.last),
                 // "had until February 20 to submit": a deadline lies ahead, whatever its verb.
                 _ if deadline => tense::Tense::Future,
                 _ => tense::around(&toks, f.first, f.last),
             };
+            let lead = toks[f.first].s.to_ascii_lowercase();
             pending.push(Pending {
+                lead: matches!(lead.as_str(), "since" | "late" | "early" | "mid").then_some(lead),
                 expr: f.expr,
                 tense: t,
                 span: Span::new(toks[f.first].span.start, toks[f.last].span.end),
@@ -73,6 +84,7 @@ pub(crate) fn extract(doc: &Doc<'_>, published: Option<NaiveDate>) -> Dated {
     let first_year = pending.iter().find_map(|p| explicit_year(p.expr));
     let day = published.or(dateline);
     let mut year_context = None;
+    let mut ahead = Vec::with_capacity(pending.len());
     let dates = pending
         .into_iter()
         .map(|p| {
@@ -83,21 +95,45 @@ pub(crate) fn extract(doc: &Doc<'_>, published: Option<NaiveDate>) -> Dated {
                 day,
                 year: year_context.or(first_year),
             };
+            let text = doc.slice(p.span);
+            let resolved = resolve::resolve(p.expr, &anchor, p.tense)
+                .map(|r| qualify(r, p.lead.as_deref(), day));
+            ahead.push(
+                p.tense == tense::Tense::Future
+                    || resolved.is_some_and(|r| day.is_some_and(|d| r.start() > d))
+                    || text
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| tense::is_future_word(&w.to_ascii_lowercase())),
+            );
             KeyDate {
-                text: doc.slice(p.span).to_owned(),
+                text: text.to_owned(),
                 span: p.span,
-                resolved: resolve::resolve(p.expr, &anchor, p.tense).map(Resolved::render),
+                resolved: resolved.map(Resolved::render),
                 event: p.event,
                 sentence_span: p.sentence,
             }
         })
         .collect();
-    Dated { dates, dateline }
+    Dated {
+        dates,
+        dateline,
+        ahead,
+    }
+}
+
+/// A resolved date as its opening word qualifies it: "since 2022" runs from then to the
+/// anchor; "late October" is the month's last part.
+fn qualify(r: Resolved, lead: Option<&str>, anchor: Option<NaiveDate>) -> Resolved {
+    match (lead, anchor) {
+        (Some("since"), Some(a)) if r.start() < a => Resolved::Range(r.start(), a),
+        (Some(w @ ("late" | "early" | "mid")), _) => resolve::part_of_month(r, w),
+        _ => r,
+    }
 }
 
 fn explicit_year(e: Expr) -> Option<i32> {
     match e {
-        Expr::Date { y, .. } | Expr::Month { y, .. } => y,
+        Expr::Date { y, .. } | Expr::Month { y, .. } | Expr::Days { y, .. } => y,
         Expr::Year(y) => Some(y),
         _ => None,
     }

@@ -21,6 +21,13 @@ pub(crate) enum Resolved {
 }
 
 impl Resolved {
+    /// The first day it covers.
+    pub fn start(self) -> NaiveDate {
+        match self {
+            Self::Day(d) | Self::Range(d, _) => d,
+        }
+    }
+
     /// `YYYY-MM-DD` or `YYYY-MM-DD..YYYY-MM-DD`.
     pub fn render(self) -> String {
         match self {
@@ -180,7 +187,94 @@ pub(crate) fn resolve(expr: Expr, anchor: &Anchor, tense: Tense) -> Option<Resol
                 _ => Resolved::Day(d),
             })
         }
+        Expr::Stretch { n, unit, ahead } => {
+            let a = anchor.day?;
+            match (n, ahead) {
+                (Some(n), true) => Some(Resolved::Range(a, shift(a, i64::from(n), unit)?)),
+                (Some(n), false) => Some(Resolved::Range(shift(a, -i64::from(n), unit)?, a)),
+                // "the coming days/weeks/months": a few of them, as analysts read it.
+                (None, true) => Some(Resolved::Range(a, shift(a, a_few(unit), unit)?)),
+                // "the past few months" does not say how far back.
+                (None, false) => None,
+            }
+        }
+        Expr::Duration(n, unit) => {
+            let a = anchor.day?;
+            let n = i64::from(n);
+            Some(if tense == Tense::Future {
+                Resolved::Range(a, shift(a, n, unit)?)
+            } else {
+                Resolved::Range(shift(a, -n, unit)?, a)
+            })
+        }
+        Expr::Between(n, m, unit) => {
+            let a = anchor.day?;
+            Some(Resolved::Range(
+                shift(a, i64::from(n), unit)?,
+                shift(a, i64::from(m), unit)?,
+            ))
+        }
+        Expr::EndOf { rel, unit, by } => {
+            let a = anchor.day?;
+            let Resolved::Range(s, e) = period(a, rel, unit)? else {
+                return None;
+            };
+            Some(if by {
+                Resolved::Range(a.max(s), e)
+            } else {
+                Resolved::Range(last_part(s, e, unit)?, e)
+            })
+        }
+        Expr::Days { y, m, d1, d2 } => {
+            let y = y.or_else(|| year_for(anchor, m, d1, tense))?;
+            Some(Resolved::Range(
+                NaiveDate::from_ymd_opt(y, m, d1)?,
+                NaiveDate::from_ymd_opt(y, m, d2)?,
+            ))
+        }
         Expr::Vague => None,
+    }
+}
+
+/// How many units "the coming days / weeks / months" covers: a week of days, a month of
+/// weeks, a quarter of months, two years.
+fn a_few(unit: Unit) -> i64 {
+    match unit {
+        Unit::Day => 7,
+        Unit::Week => 4,
+        Unit::Month => 3,
+        Unit::Year => 2,
+        Unit::Hour => 24,
+    }
+}
+
+/// The last part of a period, for "at the end of": the weekend of a week (Friday on), the
+/// last ten or so days of a month (the 21st on), December of a year.
+fn last_part(start: NaiveDate, end: NaiveDate, unit: Unit) -> Option<NaiveDate> {
+    match unit {
+        Unit::Week => start.checked_add_days(Days::new(4)),
+        Unit::Month => NaiveDate::from_ymd_opt(start.year(), start.month(), 21),
+        Unit::Year => NaiveDate::from_ymd_opt(end.year(), 12, 1),
+        Unit::Day | Unit::Hour => Some(start),
+    }
+}
+
+/// "late October" (the 21st to the end), "early October" (1st to 10th), "mid-October"
+/// (11th to 20th): the part of month range `r` that `word` names.
+pub(crate) fn part_of_month(r: Resolved, word: &str) -> Resolved {
+    let Resolved::Range(s, e) = r else {
+        return r;
+    };
+    let day = |d: u32| NaiveDate::from_ymd_opt(s.year(), s.month(), d);
+    let part = match word {
+        "early" => day(1).zip(day(10)),
+        "mid" => day(11).zip(day(20)),
+        "late" => day(21).map(|d| (d, e)),
+        _ => None,
+    };
+    match part {
+        Some((a, b)) if s.month() == e.month() && s.year() == e.year() => Resolved::Range(a, b),
+        _ => r,
     }
 }
 

@@ -2,6 +2,9 @@
 //! sentence. Each position is tried once and a match skips past itself, so a sentence is
 //! scanned in linear time.
 
+use std::sync::LazyLock;
+
+use crate::lexicon;
 use crate::model::Span;
 
 /// A token: a run of letters and digits, or one other non-space character.
@@ -106,7 +109,30 @@ pub(crate) enum Expr {
     /// "a day before" a coming event (`n` > 0) or "a day after" a past one (`n` < 0): the
     /// anchor plus `n` days when the tense agrees.
     DaysAround(i64),
-    /// A time expression the text does not fix ("soon", "recently", "almost two months").
+    /// A stretch of `n` units (or, without a count, a few) reaching from the anchor ahead
+    /// ("in the next two months", "over the coming weeks") or back ("over the last three
+    /// months", "in the past few days").
+    Stretch {
+        n: Option<u32>,
+        unit: Unit,
+        ahead: bool,
+    },
+    /// "for 15 months": a duration ending at the anchor, or starting there when the tense
+    /// looks ahead.
+    Duration(u32, Unit),
+    /// "in three to four weeks' time": from `n` to `m` units after the anchor.
+    Between(u32, u32, Unit),
+    /// "by the end of this month" (from the anchor to the end, `by`) or "at the end of the
+    /// week" (the last part of the period).
+    EndOf { rel: Rel, unit: Unit, by: bool },
+    /// Two days of one month ("on 2 and 3 November", "October 15-16"); the year may be missing.
+    Days {
+        y: Option<i32>,
+        m: u32,
+        d1: u32,
+        d2: u32,
+    },
+    /// A time expression the text does not fix ("soon", "almost two months", "in recent days").
     Vague,
 }
 
@@ -119,43 +145,50 @@ pub(crate) struct Found {
     pub last: usize,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// The words of `data/date_words.tsv` with list `list`, in file order, with their values.
+pub(super) fn words(list: &str) -> Vec<(&'static str, u32)> {
+    lexicon::rows(lexicon::files::DATE_WORDS)
+        .into_iter()
+        .filter(|r| r.get(1) == Some(&list))
+        .map(|r| (r[0], r.get(2).and_then(|v| v.parse().ok()).unwrap_or(0)))
+        .collect()
+}
 
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// A word list of `data/date_words.tsv`.
+macro_rules! date_list {
+    ($(#[$doc:meta])* $name:ident = $list:literal) => {
+        $(#[$doc])*
+        pub(super) fn $name() -> &'static [(&'static str, u32)] {
+            static LIST: LazyLock<Vec<(&'static str, u32)>> = LazyLock::new(|| words($list));
+            &LIST
+        }
+    };
+}
 
-/// Words that may open a date expression and belong in its text.
-const LEADS: &[&str] = &[
-    "on", "in", "until", "till", "by", "since", "from", "before", "after", "through", "during",
-];
-
-const NUMBER_WORDS: [&str; 13] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve",
-];
+date_list!(
+    /// Month names with their number.
+    months = "month"
+);
+date_list!(
+    /// Weekday names with their number (0 = Monday).
+    weekdays = "weekday"
+);
+date_list!(
+    /// Number words with their value.
+    number_words = "number"
+);
+date_list!(
+    /// Words that may open a date expression and belong in its text.
+    leads = "lead"
+);
+date_list!(
+    /// Time zones after a clock time.
+    zones = "zone"
+);
 
 fn month_of(t: &Tok<'_>) -> Option<u32> {
-    if !t.capitalised() {
+    // "DEC.1" in a document code is no month; "DECEMBER 14" in a headline is.
+    if !t.capitalised() || (t.s.len() <= 4 && t.s.chars().all(|c| c.is_uppercase())) {
         return None;
     }
     let w = t.s.to_ascii_lowercase();
@@ -163,21 +196,18 @@ fn month_of(t: &Tok<'_>) -> Option<u32> {
         return None;
     }
     let short = matches!(w.as_str(), "sept");
-    MONTHS
+    months()
         .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
-        .or_else(|| short.then_some(8))
-        .and_then(|i| u32::try_from(i + 1).ok())
+        .find(|(m, _)| *m == w || (w.len() == 3 && m.starts_with(&w)))
+        .map(|&(_, n)| n)
+        .or_else(|| short.then_some(9))
 }
 
 fn weekday_of(t: &Tok<'_>) -> Option<u32> {
     if !t.capitalised() {
         return None;
     }
-    WEEKDAYS
-        .iter()
-        .position(|d| t.is(d))
-        .and_then(|i| u32::try_from(i).ok())
+    weekdays().iter().find(|(d, _)| t.is(d)).map(|&(_, n)| n)
 }
 
 fn count_of(t: &Tok<'_>) -> Option<u32> {
@@ -187,10 +217,10 @@ fn count_of(t: &Tok<'_>) -> Option<u32> {
     if let Some(n) = t.num() {
         return (n > 0 && n < 1000).then_some(n);
     }
-    NUMBER_WORDS
+    number_words()
         .iter()
-        .position(|w| t.is(w))
-        .and_then(|i| u32::try_from(i).ok())
+        .find(|(w, _)| t.is(w))
+        .map(|&(_, n)| n)
 }
 
 fn unit_of(t: &Tok<'_>) -> Option<Unit> {
@@ -232,7 +262,13 @@ pub(crate) fn scan(toks: &[Tok<'_>]) -> Vec<Found> {
         match core_at(toks, i) {
             Some((end, expr)) => {
                 let (end, expr) = absorb_time_day(toks, end, expr);
-                let first = lead_start(toks, i);
+                // "last Friday", "next Friday": the word that places the day is part of it.
+                let start = if matches!(expr, Expr::Weekday { rel: Some(_), .. }) && i > 0 {
+                    i - 1
+                } else {
+                    i
+                };
+                let first = lead_start(toks, start);
                 out.push(Found {
                     expr,
                     first,
@@ -265,7 +301,7 @@ fn absorb_time_day(toks: &[Tok<'_>], end: usize, expr: Expr) -> (usize, Expr) {
 /// Extends a match leftwards over a leading preposition ("on", "until") and "earlier"/"later".
 fn lead_start(toks: &[Tok<'_>], i: usize) -> usize {
     let mut first = i;
-    if first > 0 && toks[first - 1].is_any(LEADS) {
+    if first > 0 && leads().iter().any(|(w, _)| toks[first - 1].is(w)) {
         first -= 1;
     }
     if first > 0 && toks[first - 1].is_any(&["earlier", "later", "late", "early", "just"]) {
@@ -302,6 +338,14 @@ fn core_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Expr)> {
         return Some(r);
     }
     if let Some(wd) = weekday_of(t) {
+        // "on Saturday, September 21": the date names the day.
+        if is(i + 1, ",")
+            && let Some(m) = at(i + 2).and_then(month_of)
+            && let Some((end, e @ (Expr::Date { .. } | Expr::Days { .. }))) =
+                month_expr(toks, i + 2, m)
+        {
+            return Some((end, e));
+        }
         let rel = i.checked_sub(1).and_then(|k| rel_word(&toks[k]));
         let end = if (is(i + 1, "'") || is(i + 1, "’")) && is(i + 2, "s") {
             i + 3
@@ -313,7 +357,7 @@ fn core_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Expr)> {
     if let Some(y) = year_of(t) {
         // Not a number in a sum ("2,025") or a measure ("2025 people" is rare; "2025-26" is a season).
         let prev_digit = i >= 2 && toks[i - 1].s == "," && toks[i - 2].num().is_some();
-        if !prev_digit && !is(i + 1, "-") && !is(i + 1, "%") {
+        if !prev_digit && !is(i + 1, "-") && !is(i + 1, "%") && !in_number_list(toks, i) {
             return Some((i + 1, Expr::Year(y)));
         }
     }
@@ -324,7 +368,15 @@ fn core_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Expr)> {
         "yesterday" => return Some((i + 1, Expr::Offset(-1))),
         // "as soon as" is a conjunction, not a date.
         "soon" if i > 0 && toks[i - 1].is("as") => return None,
-        "soon" | "shortly" | "recent" | "recently" => return Some((i + 1, Expr::Vague)),
+        "soon" | "shortly" => return Some((i + 1, Expr::Vague)),
+        // "recent talks" and "recently" date nothing; "in recent days" is a stretch of time.
+        "recent"
+            if i > 0
+                && toks[i - 1].is("in")
+                && at(i + 1).and_then(unit_of).is_some_and(|u| u != Unit::Hour) =>
+        {
+            return Some((i + 2, Expr::Vague));
+        }
         "right" if is(i + 1, "now") => return Some((i + 2, Expr::Offset(0))),
         "right" | "just"
             if (is(i + 1, "before") || is(i + 1, "after"))
@@ -338,7 +390,9 @@ fn core_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Expr)> {
         }
         "last" if is(i + 1, "night") => return Some((i + 2, Expr::Offset(-1))),
         "the"
-            if at(i + 1).and_then(day_of).is_some() && at(i + 1).is_some_and(|t| t.s.len() > 2) =>
+            if at(i + 1).and_then(day_of).is_some()
+                && at(i + 1).is_some_and(|t| t.s.len() > 2)
+                && !at(i + 2).is_some_and(|t| t.is("century") || t.is("centuries")) =>
         {
             let d = at(i + 1).and_then(day_of)?;
             return Some((i + 2, Expr::DayOfMonth(d)));
@@ -348,7 +402,123 @@ fn core_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Expr)> {
     if let Some(r) = period(toks, i) {
         return Some(r);
     }
-    counted(toks, i)
+    stretch(toks, i)
+        .or_else(|| end_of(toks, i))
+        .or_else(|| between(toks, i))
+        .or_else(|| counted(toks, i))
+}
+
+/// A year in a list of numbers ("resolutions 1718, 1874, 2087 and 2094") is a number.
+fn in_number_list(toks: &[Tok<'_>], i: usize) -> bool {
+    let mut k = i;
+    let mut numbers = 0;
+    let mut not_years = 0;
+    while k >= 2
+        && (toks[k - 1].s == "," || toks[k - 1].is("and") || toks[k - 1].is("or"))
+        && numbers < 8
+    {
+        let j = if toks[k - 1].s == "," || toks[k - 2].s != "," {
+            k - 2
+        } else {
+            k - 3
+        };
+        let Some(n) = toks.get(j).and_then(Tok::num) else {
+            break;
+        };
+        numbers += 1;
+        if year_of(&toks[j]).is_none() || n < 1900 {
+            not_years += 1;
+        }
+        k = j;
+    }
+    not_years > 0
+}
+
+/// "in the next two months", "over the last three months", "the coming weeks", "in the
+/// past few days": a stretch from the anchor, ahead or back.
+fn stretch(toks: &[Tok<'_>], i: usize) -> Option<(usize, Expr)> {
+    let at = |k: usize| toks.get(k);
+    let mut j = i;
+    if at(j).is_some_and(|t| t.is("the")) {
+        j += 1;
+    }
+    let ahead = match at(j)? {
+        t if t.is("next") || t.is("coming") => true,
+        t if t.is("last") || t.is("past") => false,
+        _ => return None,
+    };
+    if j == i && !(i > 0 && toks[i - 1].is_any(&["over", "in", "during", "for", "within"])) {
+        return None;
+    }
+    j += 1;
+    let n = at(j).and_then(count_of);
+    let vague_count = at(j).is_some_and(|t| t.is_any(&["few", "several", "many"]));
+    if n.is_some() || vague_count {
+        j += 1;
+    }
+    let unit = at(j).filter(|u| u.s.ends_with('s')).and_then(unit_of)?;
+    if unit == Unit::Hour && n.is_none() {
+        return None;
+    }
+    Some((j + 1, Expr::Stretch { n, unit, ahead }))
+}
+
+/// "by the end of this month", "at the end of the week", "until the end of next year".
+fn end_of(toks: &[Tok<'_>], i: usize) -> Option<(usize, Expr)> {
+    let at = |k: usize| toks.get(k);
+    let by = toks[i].is_any(&["by", "until", "till", "before"]);
+    let j = if by || toks[i].is("at") {
+        i + 1
+    } else {
+        return None;
+    };
+    if !(at(j)?.is("the") && at(j + 1)?.is("end") && at(j + 2)?.is("of")) {
+        return None;
+    }
+    let rel = match at(j + 3)? {
+        t if t.is("this") || t.is("the") => Rel::This,
+        t if t.is("next") => Rel::Next,
+        _ => return None,
+    };
+    let unit = at(j + 4)
+        .filter(|u| !u.s.ends_with('s'))
+        .and_then(unit_of)?;
+    if matches!(unit, Unit::Hour | Unit::Day) {
+        return None;
+    }
+    Some((j + 5, Expr::EndOf { rel, unit, by }))
+}
+
+/// "in three to four weeks' time", "in two weeks' time", "two weeks from now".
+fn between(toks: &[Tok<'_>], i: usize) -> Option<(usize, Expr)> {
+    let at = |k: usize| toks.get(k);
+    let times = |k: usize| -> usize {
+        // "weeks’ time" / "weeks' time"
+        if at(k).is_some_and(|t| t.s == "’" || t.s == "'")
+            && at(k + 1).is_some_and(|t| t.is("time"))
+        {
+            k + 2
+        } else {
+            k
+        }
+    };
+    if toks[i].is("in") {
+        let n = at(i + 1).and_then(count_of)?;
+        if at(i + 2).is_some_and(|t| t.is("to")) {
+            let m = at(i + 3).and_then(count_of)?;
+            let unit = at(i + 4).and_then(unit_of)?;
+            return Some((times(i + 5), Expr::Between(n, m, unit)));
+        }
+        let unit = at(i + 2).and_then(unit_of)?;
+        let end = times(i + 3);
+        return (end > i + 3).then_some((end, Expr::Shift(i64::from(n), unit)));
+    }
+    let n = count_of(&toks[i])?;
+    let unit = at(i + 1).and_then(unit_of)?;
+    if at(i + 2).is_some_and(|t| t.is("from")) && at(i + 3).is_some_and(|t| t.is("now")) {
+        return Some((i + 4, Expr::Shift(i64::from(n), unit)));
+    }
+    None
 }
 
 fn rel_word(t: &Tok<'_>) -> Option<Rel> {
@@ -373,13 +543,28 @@ fn month_expr(toks: &[Tok<'_>], i: usize, m: u32) -> Option<(usize, Expr)> {
     }
     if let Some(d) = at(j).and_then(day_of) {
         let mut k = j + 1;
+        // "October 15-16": two days.
+        let d2 = (at(k).is_some_and(|t| t.s == "-" || t.s == "–"))
+            .then(|| at(k + 1).and_then(day_of))
+            .flatten()
+            .filter(|&e| e > d);
+        if d2.is_some() {
+            k += 2;
+        }
         if at(k).is_some_and(|t| t.s == ",") && at(k + 1).and_then(year_of).is_some() {
             k += 1;
         }
-        if let Some(y) = at(k).and_then(year_of) {
-            return Some((k + 1, Expr::Date { y: Some(y), m, d }));
-        }
-        return Some((j + 1, Expr::Date { y: None, m, d }));
+        let (y, end) = match at(k).and_then(year_of) {
+            Some(y) => (Some(y), k + 1),
+            None => (None, if d2.is_some() { k } else { j + 1 }),
+        };
+        return Some((
+            end,
+            match d2 {
+                Some(d2) => Expr::Days { y, m, d1: d, d2 },
+                None => Expr::Date { y, m, d },
+            },
+        ));
     }
     let mut k = j;
     if at(k).is_some_and(|t| t.s == ",") {
@@ -410,15 +595,32 @@ fn day_month(toks: &[Tok<'_>], i: usize, d: u32) -> Option<(usize, Expr)> {
     if at(j).is_some_and(|t| t.is("of")) {
         j += 1;
     }
+    // "2 and 3 November", "15-16 October": two days of one month.
+    let mut d2 = None;
+    if at(j).is_some_and(|t| t.is("and") || t.s == "-" || t.s == "–")
+        && let Some(e) = at(j + 1).and_then(day_of)
+        && e > d
+    {
+        d2 = Some(e);
+        j += 2;
+    }
     let m = at(j).and_then(month_of)?;
     let mut k = j + 1;
-    if at(k).is_some_and(|t| t.s == ".") {
+    let comma_year = at(k).is_some_and(|t| t.s == ",") && at(k + 1).and_then(year_of).is_some();
+    if comma_year || at(k).is_some_and(|t| t.s == ".") {
         k += 1;
     }
-    if let Some(y) = at(k).and_then(year_of) {
-        return Some((k + 1, Expr::Date { y: Some(y), m, d }));
-    }
-    Some((j + 1, Expr::Date { y: None, m, d }))
+    let (y, end) = match at(k).and_then(year_of) {
+        Some(y) => (Some(y), k + 1),
+        None => (None, j + 1),
+    };
+    Some((
+        end,
+        match d2 {
+            Some(d2) => Expr::Days { y, m, d1: d, d2 },
+            None => Expr::Date { y, m, d },
+        },
+    ))
 }
 
 /// "6 a.m.", "1:27 p.m. EST", "10:30 GMT", "0400 GMT", with an optional bracketed
@@ -434,10 +636,6 @@ fn clock_time(toks: &[Tok<'_>], i: usize) -> Option<(usize, Expr)> {
     }
     Some((j, Expr::Offset(0)))
 }
-
-const ZONES: &[&str] = &[
-    "GMT", "UTC", "EST", "EDT", "ET", "CET", "CEST", "BST", "PST", "PDT", "MSK",
-];
 
 fn time_end(toks: &[Tok<'_>], i: usize) -> Option<usize> {
     let at = |k: usize| toks.get(k);
@@ -466,7 +664,7 @@ fn time_end(toks: &[Tok<'_>], i: usize) -> Option<usize> {
         marked = true;
     }
     if let Some(t) = at(j)
-        && ZONES.contains(&t.s)
+        && zones().iter().any(|(z, _)| *z == t.s)
     {
         j += 1;
         marked = true;
@@ -505,8 +703,37 @@ fn counted(toks: &[Tok<'_>], i: usize) -> Option<(usize, Expr)> {
     let t = &toks[i];
     let lead_within = t.is("within");
     let lead_in = t.is("in");
-    let qualifier = t.is_any(&["almost", "nearly", "about", "around", "some", "over"])
-        || (t.is("more") && at(i + 1).is_some_and(|t| t.is("than")));
+    // "in a matter of days": soon, but not fixed.
+    if lead_in
+        && at(i + 1).is_some_and(|t| t.is("a"))
+        && at(i + 2).is_some_and(|t| t.is("matter"))
+        && at(i + 3).is_some_and(|t| t.is("of"))
+        && at(i + 4).and_then(unit_of).is_some()
+    {
+        return Some((i + 5, Expr::Vague));
+    }
+    // "less than six weeks to go": the time left from the anchor.
+    if t.is("less")
+        && at(i + 1).is_some_and(|t| t.is("than"))
+        && let Some(n) = at(i + 2).and_then(count_of)
+        && let Some(unit) = at(i + 3).and_then(unit_of)
+        && at(i + 4).is_some_and(|t| t.is("to"))
+        && at(i + 5).is_some_and(|t| t.is("go"))
+    {
+        return Some((i + 6, Expr::Within(n, unit)));
+    }
+    // "for 15 months", "for eight years" (not "for 24 hours from 6 a.m.").
+    if t.is("for")
+        && let Some(n) = at(i + 1).and_then(count_of)
+        && let Some(unit) = at(i + 2).and_then(unit_of)
+        && unit != Unit::Hour
+        && !at(i + 3).is_some_and(|t| t.is("from") || t.is("of"))
+    {
+        return Some((i + 3, Expr::Duration(n, unit)));
+    }
+    let qualifier = t.is_any(&[
+        "almost", "nearly", "about", "around", "some", "over", "several", "few",
+    ]) || (t.is("more") && at(i + 1).is_some_and(|t| t.is("than")));
     let q = if t.is("more") { 2 } else { 1 };
     let n_at = if lead_within || lead_in || qualifier {
         i + q

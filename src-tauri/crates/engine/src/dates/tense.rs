@@ -7,9 +7,21 @@ use super::scan::Tok;
 use crate::lexicon;
 
 static FUTURE: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| lexicon::entries(include_str!("../../data/dates_future.txt")));
+    LazyLock::new(|| lexicon::list(lexicon::files::DATES_FUTURE));
 static PAST: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| lexicon::entries(include_str!("../../data/dates_past.txt")));
+    LazyLock::new(|| lexicon::list(lexicon::files::DATES_PAST));
+
+/// True when `word` (lower case) puts a date in the speaker's future ("will", "next",
+/// "within").
+pub(crate) fn is_future_word(word: &str) -> bool {
+    FUTURE.binary_search(&word).is_ok()
+}
+
+/// True when `word` (lower case) is an irregular past-tense verb ("took", "met"): a verb,
+/// never part of a noun phrase.
+pub(crate) fn is_irregular_past(word: &str) -> bool {
+    PAST.binary_search(&word).is_ok()
+}
 
 /// The tense around a date expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +42,11 @@ fn tense_of(toks: &[Tok<'_>], k: usize) -> Option<Tense> {
         return Some(Tense::Future);
     }
     if PAST.binary_search(&w.as_str()).is_ok() {
+        // "to be held", "will be met": a past form after "be" or "to" is no past.
+        let before = k.checked_sub(1).map(|j| toks[j].s.to_ascii_lowercase());
+        if before.as_deref().is_some_and(|b| b == "be" || b == "to") {
+            return Some(Tense::Future);
+        }
         return Some(Tense::Past);
     }
     // "is meeting on Friday": the present progressive with a date is an arrangement ahead;

@@ -14,7 +14,7 @@ mod joint;
 mod quotes;
 mod source;
 mod speaker;
-mod stance;
+pub(crate) mod stance;
 mod statement;
 mod transcript;
 
@@ -84,7 +84,7 @@ pub(crate) fn extract(
                 content,
                 cue,
                 source,
-                stance: stance::of(doc, Stance::Neutral, content),
+                stance: Stance::Neutral,
                 sentence: Span::new(quotes[qi].open.start, source.end),
                 party,
                 speaker,
@@ -144,7 +144,7 @@ pub(crate) fn extract(
                             == Some(doc.sentence_paragraph[sj])
                     {
                         last.content = Span::new(last.content.start, content.end);
-                        last.stance = stance::of(doc, turn.stance(), last.content);
+                        last.stance = turn.stance();
                         continue;
                     }
                     raws.push(Raw {
@@ -152,7 +152,7 @@ pub(crate) fn extract(
                         content,
                         cue: turn.colon,
                         source: turn.label,
-                        stance: stance::of(doc, turn.stance(), content),
+                        stance: turn.stance(),
                         sentence: Span::new(s.start, s.end.max(para.end.min(turn_end))),
                         party,
                         speaker: speaker.clone(),
@@ -186,7 +186,7 @@ pub(crate) fn extract(
                 content,
                 cue,
                 source,
-                stance: stance::of(doc, f.stance, content),
+                stance: f.stance,
                 sentence,
                 party,
                 speaker,
@@ -290,7 +290,7 @@ pub(crate) fn extract(
                             content,
                             cue,
                             source,
-                            stance: stance::of(doc, f.stance, content),
+                            stance: f.stance,
                             sentence,
                             party,
                             speaker: d.name.clone(),
@@ -327,7 +327,7 @@ pub(crate) fn extract(
                     content,
                     cue,
                     source,
-                    stance: stance::of(doc, f.stance, content),
+                    stance: f.stance,
                     sentence,
                     party,
                     speaker: speaker.clone(),
@@ -340,7 +340,7 @@ pub(crate) fn extract(
                         content,
                         cue,
                         source,
-                        stance: stance::of(doc, f.stance, content),
+                        stance: f.stance,
                         sentence,
                         party,
                         speaker,
@@ -360,7 +360,7 @@ pub(crate) fn extract(
                     content,
                     cue,
                     source,
-                    stance: stance::of(doc, Stance::Neutral, content),
+                    stance: Stance::Neutral,
                     sentence,
                     party,
                     speaker: parties.drafts[party].name.clone(),
@@ -387,7 +387,7 @@ pub(crate) fn extract(
             {
                 last.content = Span::new(last.content.start, content.end);
                 last.sentence = Span::new(last.sentence.start, sentence.end);
-                last.stance = stance::of(doc, issuer::STANCE, last.content);
+                last.stance = issuer::STANCE;
                 continue;
             }
             raws.push(Raw {
@@ -395,7 +395,7 @@ pub(crate) fn extract(
                 content,
                 cue,
                 source,
-                stance: stance::of(doc, issuer::STANCE, content),
+                stance: issuer::STANCE,
                 sentence,
                 party,
                 speaker: parties.drafts[party].name.clone(),
@@ -438,7 +438,7 @@ pub(crate) fn extract(
             content,
             cue: prev.cue,
             source: prev.source,
-            stance: stance::of(doc, Stance::Neutral, content),
+            stance: Stance::Neutral,
             sentence,
             party: prev.party,
             speaker: prev.speaker.clone(),
@@ -453,7 +453,7 @@ pub(crate) fn extract(
             kind: r.kind,
             text: doc.slice(r.content).to_owned(),
             cue: doc.slice(r.cue).to_owned(),
-            issue: stance::issue(doc, r.content),
+            issue: String::new(),
             issue_id: None,
             stance: r.stance,
             content_span: r.content,

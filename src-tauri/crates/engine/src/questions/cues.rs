@@ -50,11 +50,11 @@ static CUES: LazyLock<HashMap<&'static str, Vec<Cue>>> = LazyLock::new(|| {
 });
 
 /// Every cue that matches in `lower` (the sentence's tokens, lower-cased), with its position.
-pub(super) fn matches(lower: &[String]) -> Vec<(usize, &'static Cue)> {
+pub(super) fn matches<S: AsRef<str>>(lower: &[S]) -> Vec<(usize, &'static Cue)> {
     let cues: &'static HashMap<&'static str, Vec<Cue>> = &CUES;
     let mut out = Vec::new();
     for (i, w) in lower.iter().enumerate() {
-        let Some(list) = cues.get(w.as_str()) else {
+        let Some(list) = cues.get(w.as_ref()) else {
             continue;
         };
         for c in list {
@@ -62,7 +62,7 @@ pub(super) fn matches(lower: &[String]) -> Vec<(usize, &'static Cue)> {
                 .words
                 .iter()
                 .enumerate()
-                .all(|(k, cw)| lower.get(i + k).is_some_and(|t| t == cw));
+                .all(|(k, cw)| lower.get(i + k).is_some_and(|t| t.as_ref() == *cw));
             if fits {
                 out.push((i, c));
             }

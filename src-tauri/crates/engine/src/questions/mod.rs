@@ -1,190 +1,267 @@
-//! Open questions: what is unresolved, phrased as an analyst would ask it.
+//! Open questions: the three to five things an analyst would ask after reading the article,
+//! each phrased as a question with its evidence sentence.
 //!
-//! Each sentence is scored by its cues (`data/questions_cues.tsv`: hedges, futures,
-//! conditionals, "whether", scheduling words, warnings), the parties it involves and the
-//! forward-looking dates in it; a sentence that scores enough and can be phrased becomes a
-//! candidate. Positions add contested questions where parties take opposite stances on one
-//! issue. Candidates are merged when they ask the same thing, ranked by score, and capped
-//! (2–6, by article length). Every step is linear in the text; only the capped shortlist is
-//! compared pairwise.
+//! Every sentence is scored once ([`score`]): the cues that make it raise a question
+//! (`data/questions_cues.tsv`: "whether", "expected to", "plans", "concern", "unless" …),
+//! the positions it carries and their stances (a rejection, a hedge or a condition is what
+//! stays open), the forward-looking dates in it, and whether it asks a question itself. The
+//! opening formula of a readout ("… spoke today with …") and sentences that only report
+//! what happened raise none. The best sentences are phrased ([`phrase`]: the sentence's own
+//! words moved into a question, names resolved), or, where no construction fits, asked
+//! about the issue they belong to ("Will the Budapest summit take place?"). Parties taking
+//! opposite stances on one issue make a contested question. Candidates asking the same
+//! thing are merged and the list is capped by article length. Every step is linear in the
+//! text; only the short list is phrased and compared pairwise.
 
 mod cues;
 mod phrase;
 
-use std::collections::HashMap;
-
 use crate::dates;
-use crate::model::{KeyDate, OpenQuestion, Party, PartyKind, Position, QuestionKind, Span, Stance};
+use crate::issues;
+use crate::model::{Issue, OpenQuestion, Party, PartyKind, Position, QuestionKind, Stance};
 use crate::text::Doc;
+use crate::tokens::{Class, Tokens};
 
 /// A sentence must score this much to raise a question.
-const MIN_SCORE: f32 = 3.0;
-/// Weaker sentences may still fill the list up to two questions.
-const FILL_SCORE: f32 = 2.0;
+const MIN_SCORE: f32 = 1.0;
 /// Cue weights beyond this add nothing: one hedge-laden sentence should not dominate.
-const MAX_CUE_SCORE: f32 = 6.0;
-/// Most questions a brief gets, however long the article.
-const MAX_QUESTIONS: usize = 6;
-/// Words in dates that look ahead ("within two weeks", "soon", "next month").
-const FORWARD: &[&str] = &[
-    "within", "soon", "next", "later", "coming", "tomorrow", "upcoming", "shortly",
-];
-
-/// Modals that put a fixed date in the future of the sentence.
-const MODALS: &[&str] = &["will", "would", "could", "may", "might", "shall"];
+const MAX_CUE_SCORE: f32 = 5.0;
+/// A sentence this strong raises a question even when only its topic can be asked about.
+const STRONG: f32 = 3.0;
+/// Fewest words in a sentence that raises a question.
+const MIN_WORDS: usize = 6;
 
 struct Candidate {
     q: OpenQuestion,
-    score: f32,
     /// A forward date's resolution: two questions about the same coming day are one.
     when: Option<String>,
+
     sentence: usize,
 }
 
-/// Finds the open questions of `doc`, most salient first.
-pub(crate) fn extract(
-    doc: &Doc<'_>,
-    parties: &[Party],
-    positions: &[Position],
-    dates: &[KeyDate],
-) -> Vec<OpenQuestion> {
-    let n = doc.sentences.len();
-    let mut sentence_parties: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut person_mentions: Vec<(usize, usize)> = Vec::new();
-    for (pi, p) in parties.iter().enumerate() {
-        for m in &p.mentions {
-            if let Some(si) = doc.sentence_at(m.start)
-                && !sentence_parties[si].contains(&pi)
-            {
-                sentence_parties[si].push(pi);
-            }
-            if p.kind == PartyKind::Person {
-                person_mentions.push((m.start, pi));
-            }
-        }
-    }
-    person_mentions.sort_unstable();
-    let mut positions_of: Vec<Vec<(Span, Option<Span>, &str)>> = vec![Vec::new(); n];
-    for p in positions {
-        if let Some(si) = doc.sentence_at(p.sentence_span.start) {
-            positions_of[si].push((p.content_span, p.source_span, p.speaker.as_str()));
-        }
-    }
-    let mut forward: Vec<Option<String>> = vec![None; n];
-    let mut dated = vec![false; n];
-    // Whether a sentence has a modal, computed once per sentence (a sentence may hold many dates).
-    let mut has_modal: Vec<Option<bool>> = vec![None; n];
-    for d in dates {
-        if let Some(si) = doc.sentence_at(d.span.start) {
-            dated[si] = true;
-            let lower = d.text.to_lowercase();
-            // Forward-looking: the date says so ("within two weeks"), or a modal in its
-            // sentence puts a fixed date ahead ("could meet … on August 17").
-            let modal = d.resolved.is_some()
-                && *has_modal[si].get_or_insert_with(|| {
-                    doc.slice(doc.sentences[si])
-                        .split_whitespace()
-                        .any(|w| MODALS.contains(&w.to_lowercase().as_str()))
-                });
-            if modal || FORWARD.iter().any(|w| lower.contains(w)) {
-                forward[si] = Some(d.resolved.clone().unwrap_or_else(|| lower.clone()));
-            }
-        }
-    }
-
-    let mut cands = Vec::new();
-    for (si, &span) in doc.sentences.iter().enumerate() {
-        let toks = dates::tokens(doc.text, span);
-        let lower = cues::lower(&toks);
-        let matched = cues::matches(&lower);
-        let mut by_kind: HashMap<QuestionKind, f32> = HashMap::new();
-        for (_, c) in &matched {
-            *by_kind.entry(c.kind).or_default() += c.weight;
-        }
-        let cue_score: f32 = by_kind.values().sum::<f32>().min(MAX_CUE_SCORE);
-        let involved = sentence_parties[si].len().min(3) as f32;
-        let mut score = cue_score + 0.5 * involved;
-        if forward[si].is_some() {
-            score += 1.5;
-        } else if dated[si] {
-            score += 0.5;
-        }
-        if toks.last().is_some_and(|t| t.s == "?") {
-            score += 2.5;
-        }
-        if score < FILL_SCORE {
-            continue;
-        }
-        // A "he"/"she" subject stands for its position's speaker, else the last person named.
-        let last_person = {
-            let k = person_mentions.partition_point(|&(s, _)| s < span.start);
-            k.checked_sub(1)
-                .map(|k| parties[person_mentions[k].1].name.as_str())
-        };
-        let ctx = phrase::Context {
-            positions: std::mem::take(&mut positions_of[si]),
-            last_person,
-        };
-        let Some(phrased) = phrase::phrase(doc.text, &toks, &lower, &ctx) else {
-            continue;
-        };
-        let contested = by_kind
-            .get(&QuestionKind::Contested)
-            .copied()
-            .unwrap_or(0.0);
-        let kind = if contested >= 2.0 {
-            QuestionKind::Contested
-        } else if forward[si].is_some() && phrased.kind != QuestionKind::UnknownFact {
-            QuestionKind::ScheduledEvent
-        } else {
-            phrased.kind
-        };
-        // Disagreement is what an analyst tracks first.
-        let score = if kind == QuestionKind::Contested {
-            score + 1.0
-        } else {
-            score
-        };
-        cands.push(Candidate {
-            q: OpenQuestion {
-                question: phrased.text,
-                kind,
-                evidence_span: span,
-                parties: sentence_parties[si]
-                    .iter()
-                    .map(|&pi| parties[pi].id.clone())
-                    .collect(),
-            },
-            score,
-            when: forward[si].clone(),
-            sentence: si,
-        });
-    }
-    contested(doc, parties, positions, &sentence_parties, &mut cands);
-    select(cands, n)
+/// What a sentence brings to the ranking.
+struct Scored {
+    score: f32,
+    kind: Option<QuestionKind>,
+    forward: Option<String>,
 }
 
-/// Questions from positions: parties taking opposite stances on the same issue.
-fn contested(
+/// Finds the open questions of `doc`, most salient first.
+#[allow(clippy::too_many_arguments)] // the stages whose results a question reads
+pub(crate) fn extract(
     doc: &Doc<'_>,
+    tk: &Tokens,
+    topics: &issues::Terms<'_>,
     parties: &[Party],
     positions: &[Position],
-    sentence_parties: &[Vec<usize>],
-    cands: &mut Vec<Candidate>,
-) {
-    let mut by_issue: HashMap<String, Vec<&Position>> = HashMap::new();
-    for p in positions {
-        let issue = p.issue.trim().to_lowercase();
-        if !issue.is_empty() {
-            by_issue.entry(issue).or_default().push(p);
+    issues: &[Issue],
+    dated: &dates::Dated,
+) -> Vec<OpenQuestion> {
+    let n = doc.sentences.len();
+    let ctx = Sentences::new(doc, parties, positions, dated);
+    let mut ranked: Vec<(usize, Scored)> = (0..n)
+        .filter_map(|si| {
+            let s = score(doc, tk, &ctx, si);
+            (s.score >= MIN_SCORE).then_some((si, s))
+        })
+        .collect();
+    contested(&ctx, positions, issues, &mut ranked);
+    ranked.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
+    let cap = cap(n);
+    let mut kept: Vec<(Candidate, Vec<String>)> = Vec::new();
+    for (si, s) in ranked {
+        if kept.len() >= cap {
+            break;
+        }
+        if kept
+            .iter()
+            .any(|(k, _)| k.sentence == si || (s.forward.is_some() && k.when == s.forward))
+        {
+            continue;
+        }
+        let Some(c) = ask(doc, tk, topics, parties, positions, issues, &ctx, si, s) else {
+            continue;
+        };
+        let words = content_words(&c.q.question);
+        if kept.iter().any(|(_, w)| same_question(w, &words)) {
+            continue;
+        }
+        kept.push((c, words));
+    }
+    kept.into_iter().map(|(c, _)| c.q).collect()
+}
+
+/// How many questions an article of `sentences` sentences gets: three for a note of a few
+/// lines, four for a short readout, five (the most an analyst wants) for anything longer.
+fn cap(sentences: usize) -> usize {
+    match sentences {
+        0..=5 => 3,
+        6..=9 => 4,
+        _ => 5,
+    }
+}
+
+/// Per-sentence facts the scoring reads: parties named, positions carried, dates.
+struct Sentences<'a> {
+    parties_in: Vec<Vec<usize>>,
+    positions_in: Vec<Vec<usize>>,
+    forward: Vec<Option<String>>,
+    dated: Vec<bool>,
+    person_mentions: Vec<(usize, usize)>,
+    stances: Vec<Stance>,
+    doc: &'a Doc<'a>,
+}
+
+impl<'a> Sentences<'a> {
+    fn new(
+        doc: &'a Doc<'a>,
+        parties: &[Party],
+        positions: &[Position],
+        dated: &dates::Dated,
+    ) -> Self {
+        let n = doc.sentences.len();
+        let mut parties_in: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut person_mentions = Vec::new();
+        for (pi, p) in parties.iter().enumerate() {
+            for m in &p.mentions {
+                if let Some(si) = doc.sentence_at(m.start)
+                    && !parties_in[si].contains(&pi)
+                {
+                    parties_in[si].push(pi);
+                }
+                if p.kind == PartyKind::Person {
+                    person_mentions.push((m.start, pi));
+                }
+            }
+        }
+        person_mentions.sort_unstable();
+        let mut positions_in: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (i, p) in positions.iter().enumerate() {
+            if let Some(si) = doc.sentence_at(p.content_span.start) {
+                positions_in[si].push(i);
+            }
+        }
+        let mut forward = vec![None; n];
+        let mut has_date = vec![false; n];
+        for (d, &ahead) in dated.dates.iter().zip(&dated.ahead) {
+            if let Some(si) = doc.sentence_at(d.span.start) {
+                has_date[si] = true;
+                if ahead {
+                    forward[si] = Some(d.resolved.clone().unwrap_or_else(|| d.text.to_lowercase()));
+                }
+            }
+        }
+        Self {
+            stances: positions.iter().map(|p| p.stance).collect(),
+            parties_in,
+            positions_in,
+            forward,
+            dated: has_date,
+            person_mentions,
+            doc,
         }
     }
-    let mut issues: Vec<_> = by_issue.into_iter().collect();
-    issues.sort_by_key(|(_, ps)| ps[0].content_span.start);
-    for (_, ps) in issues {
-        let against = ps.iter().find(|p| p.stance == Stance::Oppose);
-        let towards = ps
+
+    /// The last person named before byte `at`.
+    fn last_person<'p>(&self, parties: &'p [Party], at: usize) -> Option<&'p str> {
+        let k = self.person_mentions.partition_point(|&(s, _)| s < at);
+        k.checked_sub(1)
+            .map(|k| parties[self.person_mentions[k].1].name.as_str())
+    }
+}
+
+/// The score of sentence `si` and the kind of question its cues suggest.
+fn score(doc: &Doc<'_>, tk: &Tokens, ctx: &Sentences<'_>, si: usize) -> Scored {
+    let (a, b) = tk.sentences[si];
+    let words: Vec<&str> = (a..b).map(|i| tk.lower(i)).collect();
+    let word_count = (a..b).filter(|&i| tk.is_word(i)).count();
+    let none = Scored {
+        score: 0.0,
+        kind: None,
+        forward: None,
+    };
+    if word_count < MIN_WORDS || opening_formula(&words) {
+        return none;
+    }
+    let mut by_kind: Vec<(QuestionKind, f32)> = Vec::new();
+    for (_, c) in cues::matches(&words) {
+        match by_kind.iter_mut().find(|(k, _)| *k == c.kind) {
+            Some((_, w)) => *w += c.weight,
+            None => by_kind.push((c.kind, c.weight)),
+        }
+    }
+    let cue_score = by_kind
+        .iter()
+        .map(|(_, w)| w)
+        .sum::<f32>()
+        .min(MAX_CUE_SCORE);
+    let kind = by_kind
+        .iter()
+        .max_by(|x, y| x.1.total_cmp(&y.1))
+        .map(|(k, _)| *k);
+    let mut score = cue_score + 0.25 * ctx.parties_in[si].len().min(4) as f32;
+    score += 1.0 * ctx.positions_in[si].len().min(2) as f32;
+    if ctx.forward[si].is_some() {
+        score += 1.5;
+    } else if ctx.dated[si] {
+        score += 0.25;
+    }
+    // A question the text asks (a reporter's, in a briefing) is often small talk: a little.
+    if asks_itself(doc, tk, a, b) {
+        score += 0.5;
+    }
+    // Longer sentences carry more of the story.
+    score += (word_count.saturating_sub(15).min(30) as f32) / 15.0;
+    // A rejection, a hedge or a condition is what stays open.
+    if ctx.positions_in[si].iter().any(|&i| {
+        matches!(
+            ctx.stances[i],
+            Stance::Oppose | Stance::Uncertain | Stance::Conditional
+        )
+    }) {
+        score += 0.5;
+    }
+    Scored {
+        score,
+        kind,
+        forward: ctx.forward[si].clone(),
+    }
+}
+
+/// The opening formula of a readout or a wire ("The President spoke today with …", "…
+/// gathers that …"): it says a conversation happened, not what is open.
+fn opening_formula(words: &[&str]) -> bool {
+    crate::lexicon::is_opening_formula(words)
+        || words
+            .windows(2)
+            .any(|w| crate::lexicon::formula_role(w[0]) == Some("gathers") && w[1] == "that")
+}
+
+/// The sentence asks a question itself ("Is that the last thing that needs to be done?").
+fn asks_itself(doc: &Doc<'_>, tk: &Tokens, a: usize, b: usize) -> bool {
+    let last = (a..b)
+        .rev()
+        .find(|&i| tk.class(i) != Class::Punct || !tk.is_punct(doc, i, &['"', '”', '’', ')']));
+    last.is_some_and(|i| tk.is_punct(doc, i, &['?']))
+}
+
+/// Parties taking opposite stances on one issue: the opposing position's sentence is
+/// contested (its score rises), or enters the ranking if it was not there.
+fn contested(
+    ctx: &Sentences<'_>,
+    positions: &[Position],
+    issues: &[Issue],
+    ranked: &mut Vec<(usize, Scored)>,
+) {
+    for issue in issues {
+        let on = |p: &&Position| p.issue_id.as_deref() == Some(issue.id.as_str());
+        let against = positions
             .iter()
+            .filter(on)
+            .find(|p| p.stance == Stance::Oppose);
+        let towards = positions
+            .iter()
+            .filter(on)
             .find(|p| matches!(p.stance, Stance::Support | Stance::Conditional));
         let (Some(a), Some(b)) = (against, towards) else {
             continue;
@@ -192,41 +269,91 @@ fn contested(
         if a.speaker == b.speaker {
             continue;
         }
-        let Some(si) = doc.sentence_at(a.sentence_span.start) else {
+        let Some(si) = ctx.doc.sentence_at(a.sentence_span.start) else {
             continue;
         };
-        if let Some(c) = cands.iter_mut().find(|c| c.sentence == si) {
-            c.q.kind = QuestionKind::Contested;
-            c.score += 1.0;
-            continue;
-        }
-        let question = format!(
-            "Will {} and {} reconcile their positions on {}?",
-            b.speaker, a.speaker, a.issue
-        );
-        let ids = |p: &Position| p.party.clone();
-        let mut ps_ids: Vec<String> = [ids(b), ids(a)].into_iter().flatten().collect();
-        for &pi in &sentence_parties[si] {
-            if !ps_ids.contains(&parties[pi].id) {
-                ps_ids.push(parties[pi].id.clone());
+        match ranked.iter_mut().find(|(s, _)| *s == si) {
+            Some((_, s)) => {
+                s.score += 1.0;
+                s.kind = Some(QuestionKind::Contested);
             }
+            None => ranked.push((
+                si,
+                Scored {
+                    score: MIN_SCORE + 0.5,
+                    kind: Some(QuestionKind::Contested),
+                    forward: None,
+                },
+            )),
         }
-        cands.push(Candidate {
-            q: OpenQuestion {
-                question,
-                kind: QuestionKind::Contested,
-                evidence_span: Span::new(
-                    a.sentence_span.start.min(b.sentence_span.start),
-                    a.sentence_span.end.max(b.sentence_span.end),
-                )
-                .min_sentence(a.sentence_span),
-                parties: ps_ids,
-            },
-            score: 4.0,
-            when: None,
-            sentence: si,
-        });
     }
+}
+
+/// The question sentence `si` raises: phrased from its words, else asked about its issue.
+#[allow(clippy::too_many_arguments)]
+fn ask(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    topics: &issues::Terms<'_>,
+    parties: &[Party],
+    positions: &[Position],
+    issues: &[Issue],
+    ctx: &Sentences<'_>,
+    si: usize,
+    s: Scored,
+) -> Option<Candidate> {
+    let span = doc.sentences[si];
+    let toks = dates::tokens(doc.text, span);
+    let lower = cues::lower(&toks);
+    let here: Vec<&Position> = ctx.positions_in[si]
+        .iter()
+        .map(|&i| &positions[i])
+        .collect();
+    let pctx = phrase::Context {
+        positions: here
+            .iter()
+            .map(|p| (p.content_span, p.source_span, p.speaker.as_str()))
+            .collect(),
+        last_person: ctx.last_person(parties, span.start),
+        parties,
+    };
+    let phrased = phrase::phrase(doc.text, &toks, &lower, &pctx)
+        .or_else(|| phrase::about_issue(&here, issues, s.kind))
+        .or_else(|| phrase::about_position(&here, issues))
+        .or_else(|| {
+            let p = here.first()?;
+            let np = issues::topic_phrase(doc, tk, topics, p.content_span)?;
+            phrase::about_phrase(p, &np)
+        })
+        .or_else(|| {
+            // A strong sentence with no position: ask what follows from its main topic.
+            if s.score < STRONG {
+                return None;
+            }
+            let np = issues::topic_phrase(doc, tk, topics, span)?;
+            phrase::about_topic(&np, s.kind)
+        });
+    let phrased = phrased?;
+    let kind = match s.kind {
+        Some(QuestionKind::Contested) => QuestionKind::Contested,
+        _ if s.forward.is_some() && phrased.kind != QuestionKind::UnknownFact => {
+            QuestionKind::ScheduledEvent
+        }
+        _ => phrased.kind,
+    };
+    Some(Candidate {
+        q: OpenQuestion {
+            question: phrased.text,
+            kind,
+            evidence_span: span,
+            parties: ctx.parties_in[si]
+                .iter()
+                .map(|&pi| parties[pi].id.clone())
+                .collect(),
+        },
+        when: s.forward,
+        sentence: si,
+    })
 }
 
 /// Content words of a question, for spotting two that ask the same thing.
@@ -245,45 +372,4 @@ fn same_question(a: &[String], b: &[String]) -> bool {
     let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
     let union = a.len() + b.len() - shared;
     union > 0 && shared * 2 >= union
-}
-
-/// Ranks, merges duplicates and caps the list by article length.
-fn select(mut cands: Vec<Candidate>, sentences: usize) -> Vec<OpenQuestion> {
-    cands.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.sentence.cmp(&b.sentence))
-    });
-    let cap = (sentences / 5 + 1).clamp(2, MAX_QUESTIONS);
-    let mut kept: Vec<(Candidate, Vec<String>)> = Vec::new();
-    for c in cands {
-        if kept.len() >= cap {
-            break;
-        }
-        if c.score < MIN_SCORE && kept.len() >= 2 {
-            break;
-        }
-        let words = content_words(&c.q.question);
-        let duplicate = kept.iter().any(|(k, w)| {
-            k.sentence == c.sentence
-                || (c.when.is_some() && k.when == c.when)
-                || same_question(w, &words)
-        });
-        if !duplicate {
-            kept.push((c, words));
-        }
-    }
-    kept.into_iter().map(|(c, _)| c.q).collect()
-}
-
-trait MinSentence {
-    fn min_sentence(self, fallback: Span) -> Span;
-}
-
-impl MinSentence for Span {
-    /// Two positions far apart make a long evidence span; then the opposing sentence alone is
-    /// clearer.
-    fn min_sentence(self, fallback: Span) -> Span {
-        if self.len() > 600 { fallback } else { self }
-    }
 }

@@ -3,8 +3,12 @@
 //! "Could Washington spare the weapons?". Only words of the sentence are used, moved and
 //! trimmed; a pronoun subject is replaced by the party it stands for.
 
-use crate::dates::Tok;
-use crate::model::{QuestionKind, Span};
+use std::sync::LazyLock;
+
+use crate::dates::{self, Tok};
+use crate::issues;
+use crate::lexicon;
+use crate::model::{Issue, Party, Position, QuestionKind, Span, Stance};
 
 /// What the phrasing needs to know about the sentence's context.
 pub(super) struct Context<'a> {
@@ -12,6 +16,9 @@ pub(super) struct Context<'a> {
     pub positions: Vec<(Span, Option<Span>, &'a str)>,
     /// The person a "he"/"she" stands for when no position says (the last one named before).
     pub last_person: Option<&'a str>,
+    /// The brief's parties, so a subject written as an alias ("Washington") is asked about
+    /// by its name ("the United States").
+    pub parties: &'a [Party],
 }
 
 impl Context<'_> {
@@ -49,178 +56,53 @@ pub(super) struct Phrased {
     pub kind: QuestionKind,
 }
 
-const MODALS: &[&str] = &[
-    "will", "would", "could", "may", "might", "can", "should", "must",
-];
-const SCHEDULE_ADJ: &[&str] = &[
-    "expected",
-    "set",
-    "due",
-    "scheduled",
-    "poised",
-    "likely",
-    "going",
-    "planning",
-    "preparing",
-    "hoping",
-];
-const INTENT_VERBS: &[&str] = &[
-    "plans",
-    "planned",
-    "intends",
-    "intended",
-    "aims",
-    "aimed",
-    "hopes",
-    "hoped",
-    "expects",
-    "expected",
-    "wants",
-    "wanted",
-    "promised",
-    "vowed",
-    "pledged",
-    "threatened",
-    "seeks",
-    "sought",
-];
-const PENDING_ING: &[&str] = &[
-    "meeting",
-    "discussing",
-    "considering",
-    "weighing",
-    "reviewing",
-    "negotiating",
-    "deciding",
-    "debating",
-    "deliberating",
-];
-/// Words that end the verb phrase of a question.
-const VP_STOPS: &[&str] = &[
-    ".",
-    "?",
-    "!",
-    ";",
-    ":",
-    "—",
-    "–",
-    "(",
-    ")",
-    "citing",
-    "which",
-    "who",
-    "though",
-    "although",
-    "but",
-    "while",
-    "amid",
-    "following",
-    "according",
-    "saying",
-    "adding",
-    "hinting",
-    "noting",
-    "because",
-    "whereas",
-];
-/// Words that open a clause: a subject starts after the last one.
-/// Reporting verbs: what follows them is a clause with its own subject.
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "noted",
-    "stressed",
-    "emphasized",
-    "emphasised",
-    "warned",
-    "stated",
-    "argued",
-    "insisted",
-    "believes",
-    "believed",
-    "thinks",
-    "thought",
-    "hoped",
-    "announced",
-    "reiterated",
-    "confirmed",
-    "acknowledged",
-    "explained",
-    "suggested",
-];
-/// Words that show a stretch of text is a clause, not a subject phrase.
-const FINITE: &[&str] = &[
-    "to", "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
-    "might", "should", "must", "do", "does", "did", "that", "which",
-];
-const CLAUSE_OPENERS: &[&str] = &[
-    ",",
-    ";",
-    ":",
-    "—",
-    "–",
-    "that",
-    "whether",
-    "if",
-    "said",
-    "says",
-    "told",
-    "announced",
-    "because",
-    "although",
-    "though",
-    "but",
-    "while",
-    "as",
-    "“",
-    "”",
-    "\"",
-    "«",
-    "»",
-    "(",
-    ")",
-    "however",
-    "meanwhile",
-    "before",
-    "after",
-    "until",
-    "when",
-    "once",
-    "since",
-];
-/// A subject never starts with these: the construction found was not a main clause.
-const NOT_SUBJECT_START: &[&str] = &[
-    "what", "which", "who", "whom", "how", "why", "where", "in", "at", "on", "for", "with", "to",
-    "of", "by", "from", "during", "despite", "after", "before",
-];
-/// Function words trimmed from the end of a verb phrase.
-const TRAILING: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "for", "from", "with", "by", "and", "or", "as",
-    "its", "his", "her", "their", "that", "this", ",", "“", "”", "\"", "’", "'",
-];
-/// Adverbs dropped from a question ("also", "probably").
-const DROPPED: &[&str] = &[
-    "never",
-    "not",
-    "n't",
-    "also",
-    "still",
-    "probably",
-    "now",
-    "then",
-    "reportedly",
-];
-const EVENT_VERBS: &[&str] = &[
-    "meet", "hold", "host", "visit", "travel", "sign", "attend", "convene", "resume", "take",
-    "begin", "start", "open", "finalise", "finalize",
-];
-const PRONOUNS: &[&str] = &["he", "she", "we", "i", "they", "it", "you"];
-const QUESTION_OPENERS: &[&str] = &[
-    "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "should",
-    "has", "have", "what", "when", "where", "who", "why", "how", "which",
-];
+/// The word lists of `data/question_words.tsv`, one function each.
+macro_rules! word_lists {
+    ($($(#[$doc:meta])* $name:ident;)*) => {
+        $($(#[$doc])* fn $name() -> &'static [&'static str] {
+            static LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+                lexicon::rows(lexicon::files::QUESTION_WORDS)
+                    .into_iter()
+                    .filter(|r| r.get(1) == Some(&stringify!($name)))
+                    .map(|r| r[0])
+                    .collect()
+            });
+            &LIST
+        })*
+    };
+}
+
+word_lists! {
+    /// Modal verbs that open a question.
+    modals;
+    /// Words after "is" that schedule ("expected to").
+    schedule_adj;
+    /// Verbs of intent ("plans to").
+    intent_verbs;
+    /// Deliberations under way ("is meeting to").
+    pending_ing;
+    /// Words that end a question's verb phrase.
+    vp_stops;
+    /// Reporting verbs: what follows has its own subject.
+    reporting;
+    /// Words that show a stretch is a clause, not a subject.
+    finite;
+    /// Words that open a clause: a subject starts after the last one.
+    clause_openers;
+    /// Words a subject never starts with.
+    not_subject_start;
+    /// Function words trimmed from a verb phrase's end.
+    trailing;
+    /// Adverbs dropped from a question.
+    dropped;
+    /// Verbs of events: a question about them is a scheduled event.
+    event_verbs;
+    /// Pronouns a subject is resolved from.
+    pronouns;
+    /// Words a real question opens with.
+    question_openers;
+}
+
 const SUBJECT_REACH: usize = 30;
 const MAX_SUBJECT_WORDS: usize = 10;
 const MAX_VP_WORDS: usize = 18;
@@ -267,7 +149,7 @@ impl S<'_, '_> {
     /// ensure Iran …"). Participles after an article stay ("the elected leaders").
     fn noun_phrase(&self, start: usize, at: usize) -> bool {
         if start >= at
-            || self.is(start, NOT_SUBJECT_START)
+            || self.is(start, not_subject_start())
             || self.is(at - 1, &["that", "which", "who"])
         {
             return false;
@@ -285,8 +167,9 @@ impl S<'_, '_> {
             let w = &self.lower[k];
             let after_article =
                 k > start && self.is(k - 1, &["the", "a", "an", "its", "their", "his", "her"]);
-            self.is(k, FINITE)
-                || self.is(k, REPORTING)
+            self.is(k, finite())
+                || self.is(k, reporting())
+                || (k > start && crate::lexicon::cue(w).is_some())
                 || (k > start && w.len() > 4 && w.ends_with("ed") && !after_article)
         });
         let contraction = (start..at).any(|k| {
@@ -317,7 +200,7 @@ impl S<'_, '_> {
             if list_comma {
                 continue;
             }
-            if (self.is(k, CLAUSE_OPENERS) || self.is(k, REPORTING))
+            if (self.is(k, clause_openers()) || self.is(k, reporting()))
                 && (k + 1..at).any(|j| self.word(j))
             {
                 start = k + 1;
@@ -332,7 +215,7 @@ impl S<'_, '_> {
         {
             start += 1;
         }
-        if !self.noun_phrase(start, at) {
+        if !self.noun_phrase(start, at) || self.is(start, &["no", "none", "nothing", "neither"]) {
             return None;
         }
         let mut at = at;
@@ -356,12 +239,47 @@ impl S<'_, '_> {
         (n > 0 && n <= MAX_SUBJECT_WORDS).then_some((start, at))
     }
 
+    /// A verb phrase a question can be built on: more than a lone auxiliary ("be"), not a
+    /// negated modal or a verb of saying or hoping ("cannot tell", "hope relevant parties …",
+    /// "like to ask"), and not addressed to the reader ("you").
+    fn asks_about_the_world(&self, v: usize, end: usize) -> bool {
+        let words: Vec<usize> = (v..end).filter(|&k| self.word(k)).collect();
+        let Some(&first) = words.first() else {
+            return false;
+        };
+        let lone_aux = words.len() == 1 && self.is(first, &["be", "have", "do", "been", "being"]);
+        let saying = self.is(first, reporting())
+            || self.is(
+                first,
+                &["cannot", "hope", "think", "believe", "wonder", "ask"],
+            )
+            || (self.is(first, &["like", "love"]) && self.is(first + 1, &["to"]));
+        let you = words.iter().any(|&k| self.is(k, &["you", "your"]));
+        !(lone_aux || saying || you)
+    }
+
     /// The verb phrase from `from`: to the first stop word, a clause comma, or the word limit.
     fn vp_end(&self, from: usize) -> usize {
         let mut n = 0;
         let mut k = from;
         while k < self.toks.len() {
-            if self.is(k, VP_STOPS) {
+            // "would be following the protests": a participle after "be", not a preposition.
+            let participle = self.is(k, &["following"])
+                && k > 0
+                && self.is(k - 1, &["be", "is", "are", "was", "were", "been"]);
+            if self.is(k, vp_stops()) && !participle {
+                break;
+            }
+            // "… and will include", "… and emphasized": a second clause.
+            if self.is(k, &["and"])
+                && k > from
+                && (self.is(k + 1, modals())
+                    || self.is(k + 1, reporting())
+                    || self
+                        .lower
+                        .get(k + 1)
+                        .is_some_and(|w| w.len() > 4 && w.ends_with("ed")))
+            {
                 break;
             }
             if self.toks[k].s == "," {
@@ -389,7 +307,7 @@ impl S<'_, '_> {
             }
             k += 1;
         }
-        while k > from && self.is(k - 1, TRAILING) {
+        while k > from && self.is(k - 1, trailing()) {
             k -= 1;
         }
         k
@@ -398,16 +316,16 @@ impl S<'_, '_> {
     /// A subject phrase for a question, with pronouns replaced and a leading article lowered.
     fn subject_text(&self, (a, b): (usize, usize), ctx: &Context<'_>) -> Option<String> {
         let words: Vec<usize> = (a..b).filter(|&k| self.word(k)).collect();
-        if words.len() == 1 && self.is(words[0], PRONOUNS) {
+        if words.len() == 1 && self.is(words[0], pronouns()) {
             if let Some(name) = ctx.resolve(self.toks[words[0]].span, &self.lower[words[0]]) {
                 return Some(name.to_owned());
             }
             // "Trump said he expected to …": the pronoun is the subject of "said".
             let k = words[0];
-            if k > 0 && self.is(k - 1, REPORTING) {
+            if k > 0 && self.is(k - 1, reporting()) {
                 let outer = self.subject(k - 1)?;
                 if (outer.0..outer.1).filter(|&j| self.word(j)).count() == 1
-                    && self.is(outer.0, PRONOUNS)
+                    && self.is(outer.0, pronouns())
                 {
                     return None;
                 }
@@ -415,7 +333,34 @@ impl S<'_, '_> {
             }
             return None;
         }
+        // "Our countries": the issuer speaking of itself, which a question cannot name.
+        if self.is(a, &["our", "my"]) {
+            return None;
+        }
+        // "This", "that", "it" alone stand for something the question cannot name.
+        if words.len() == 1
+            && self.is(
+                words[0],
+                &["this", "that", "these", "those", "it", "they", "there"],
+            )
+        {
+            return None;
+        }
         let s = self.join(a, b, &[]);
+        // A dateline word ("MOSCOW") or a name's suffix ("Jr.") is no subject.
+        let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() < 2
+            || (letters.len() > 2
+                && letters.iter().all(|c| c.is_uppercase())
+                && !s.contains(' ')
+                && !ctx.parties.iter().any(|p| p.aliases.contains(&s)))
+            || matches!(s.as_str(), "Jr" | "Jr." | "Sr" | "Sr.")
+        {
+            return None;
+        }
+        if let Some(name) = canonical(ctx.parties, &s) {
+            return Some(name);
+        }
         let lowered = [
             "The ", "A ", "An ", "This ", "These ", "Those ", "Its ", "Their ",
         ]
@@ -426,6 +371,151 @@ impl S<'_, '_> {
         });
         Some(lowered.unwrap_or(s))
     }
+}
+
+/// The party a subject written as one of its aliases stands for ("Washington" → "the United
+/// States"), by its canonical name; `None` when the subject is already that name or no alias.
+fn canonical(parties: &[Party], subject: &str) -> Option<String> {
+    let p = parties.iter().find(|p| {
+        p.name != subject
+            && p.aliases.iter().any(|a| a == subject)
+            && !subject.starts_with(|c: char| c.is_lowercase())
+    })?;
+    // A seat or capital standing for its country, or a person's surname alone, reads better
+    // as the canonical name; "the" before a country whose name needs it.
+    let needs_article = p.name.starts_with("United ")
+        || p.name.ends_with(" Republic")
+        || p.name.starts_with("Republic ")
+        || p.name.ends_with("lands");
+    Some(if needs_article {
+        format!("the {}", p.name)
+    } else {
+        p.name.clone()
+    })
+}
+
+/// A question about the issue a sentence's positions are on, where no construction of its
+/// words makes one: the issue's own question when its head noun has one
+/// (`data/questions_nouns.tsv`: "Will the Budapest summit take place?"), else one by kind.
+pub(super) fn about_issue(
+    here: &[&Position],
+    issues: &[Issue],
+    kind: Option<QuestionKind>,
+) -> Option<Phrased> {
+    let id = here.iter().find_map(|p| p.issue_id.as_deref())?;
+    let label = issues.iter().find(|i| i.id == id)?.label.as_str();
+    let head = issues::head_noun(label);
+    // Only a label headed by a topic noun makes a question worth asking ("the Budapest
+    // summit", not "United States remains").
+    if !issues::is_topic_noun(&head.to_lowercase()) {
+        return None;
+    }
+    let np = if issues::is_countable_topic(&head.to_lowercase()) {
+        format!("the {label}")
+    } else {
+        label.to_owned()
+    };
+    if let Some((_, template)) = NOUNS.iter().find(|(n, _)| head.eq_ignore_ascii_case(n)) {
+        return Some(Phrased {
+            text: finish(&template.replace("{np}", &np)),
+            kind: kind.unwrap_or(QuestionKind::UncertainOutcome),
+        });
+    }
+    let kind = kind.unwrap_or(QuestionKind::UncertainOutcome);
+    let text = match kind {
+        QuestionKind::Contested => format!("Will the parties settle their differences over {np}"),
+        QuestionKind::ScheduledEvent | QuestionKind::PendingDecision => {
+            format!("What will be decided on {np}")
+        }
+        QuestionKind::UnknownFact => format!("What is known so far about {np}"),
+        QuestionKind::UncertainOutcome => format!("What will come of {np}"),
+    };
+    Some(Phrased {
+        text: finish(&text),
+        kind,
+    })
+}
+
+/// The last resort for a sentence that raises a question no construction phrases: ask where
+/// its main speaker goes next on the issue, by the stance taken ("Will Egypt drop its
+/// objection to the modifications?"). Only for a label that reads as a topic: two to six
+/// words, with a name or a topic noun.
+pub(super) fn about_position(here: &[&Position], issues: &[Issue]) -> Option<Phrased> {
+    let (p, label) = here.iter().find_map(|p| {
+        let id = p.issue_id.as_deref()?;
+        let label = issues.iter().find(|i| i.id == id)?.label.as_str();
+        Some((*p, label))
+    })?;
+    about_phrase(p, label)
+}
+
+/// The question where speaker `p` goes next on the topic `label` names, by its stance.
+pub(super) fn about_phrase(p: &Position, label: &str) -> Option<Phrased> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let named = words.iter().any(|w| w.starts_with(char::is_uppercase));
+    let head = issues::head_noun(label).to_lowercase();
+    if words.len() > 7 || (words.len() == 1 && !issues::is_topic_noun(&head)) {
+        return None;
+    }
+    let np = if issues::is_countable_topic(&head) || !named {
+        format!("the {label}")
+    } else {
+        label.to_owned()
+    };
+    let who = p.speaker.as_str();
+    if who.starts_with("unnamed") {
+        return None;
+    }
+    let (text, kind) = match p.stance {
+        Stance::Oppose => (
+            format!("Will {who} drop its objection to {np}"),
+            QuestionKind::Contested,
+        ),
+        Stance::Uncertain => (
+            format!("What will {who} decide on {np}"),
+            QuestionKind::PendingDecision,
+        ),
+        Stance::Conditional => (
+            format!("Will the conditions {who} set on {np} be met"),
+            QuestionKind::PendingDecision,
+        ),
+        Stance::Support | Stance::Neutral => (
+            format!("How will {who} follow up on {np}"),
+            QuestionKind::UncertainOutcome,
+        ),
+    };
+    Some(Phrased {
+        text: finish(&text),
+        kind,
+    })
+}
+
+/// A question about a topic alone, by kind ("What will follow from the special military
+/// operation?"), for a strong sentence that names no speaker.
+pub(super) fn about_topic(label: &str, kind: Option<QuestionKind>) -> Option<Phrased> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let head = issues::head_noun(label).to_lowercase();
+    if words.len() > 7 || (words.len() == 1 && !issues::is_topic_noun(&head)) {
+        return None;
+    }
+    let named = words.iter().any(|w| w.starts_with(char::is_uppercase));
+    let np = if issues::is_countable_topic(&head) || !named {
+        format!("the {label}")
+    } else {
+        label.to_owned()
+    };
+    let kind = kind.unwrap_or(QuestionKind::UncertainOutcome);
+    let text = match kind {
+        QuestionKind::Contested => format!("Will the parties settle their differences over {np}"),
+        QuestionKind::ScheduledEvent => format!("When will {np} take place"),
+        QuestionKind::PendingDecision => format!("What will be decided on {np}"),
+        QuestionKind::UnknownFact => format!("What is known so far about {np}"),
+        QuestionKind::UncertainOutcome => format!("What will follow from {np}"),
+    };
+    Some(Phrased {
+        text: finish(&text),
+        kind,
+    })
 }
 
 /// Capitalises the first letter and ends with one question mark.
@@ -490,7 +580,7 @@ fn explicit(s: &S<'_, '_>) -> Option<Phrased> {
     }
     // A real question opens with an auxiliary or a wh-word ("Is that the last step?"), not an
     // imperative or a statement with a rising tone ("You didn't have anything to say?").
-    if !s.is(a, QUESTION_OPENERS) {
+    if !s.is(a, question_openers()) {
         return None;
     }
     let q = s.join(a, s.toks.len(), &[]);
@@ -520,10 +610,10 @@ fn strong(s: &S<'_, '_>, from: usize, ctx: &Context<'_>) -> Option<Phrased> {
         }
         // "X is expected to meet Y"
         if s.is(k, &["is", "are", "was", "were"])
-            && s.is(k + 1, SCHEDULE_ADJ)
+            && s.is(k + 1, schedule_adj())
             && s.is(k + 2, &["to"])
         {
-            let kind = if s.is(k + 3, EVENT_VERBS) {
+            let kind = if s.is(k + 3, event_verbs()) {
                 QuestionKind::ScheduledEvent
             } else {
                 QuestionKind::PendingDecision
@@ -545,7 +635,7 @@ fn strong(s: &S<'_, '_>, from: usize, ctx: &Context<'_>) -> Option<Phrased> {
                 });
                 if let Some(subject) = s.subject(k).and_then(|sub| s.subject_text(sub, ctx)) {
                     let rest = if when_fixed {
-                        format!("on {}", s.join(j + 2, s.vp_end(j + 2), DROPPED))
+                        format!("on {}", s.join(j + 2, s.vp_end(j + 2), dropped()))
                     } else {
                         "as planned".to_owned()
                     };
@@ -569,7 +659,7 @@ fn strong(s: &S<'_, '_>, from: usize, ctx: &Context<'_>) -> Option<Phrased> {
             if let Some(subject) = s.subject(k).and_then(|sub| s.subject_text(sub, ctx))
                 && obj_end > verb_at
             {
-                let rest = s.join(verb_at, obj_end, DROPPED);
+                let rest = s.join(verb_at, obj_end, dropped());
                 let text = if s.is(k + 1, &["to"]) {
                     format!("Will {subject} {rest} after all")
                 } else {
@@ -582,7 +672,7 @@ fn strong(s: &S<'_, '_>, from: usize, ctx: &Context<'_>) -> Option<Phrased> {
             }
         }
         // "X plans to visit Y", "X noted plans to meet Y"
-        if s.is(k, INTENT_VERBS) && s.is(k + 1, &["to"]) && k > from {
+        if s.is(k, intent_verbs()) && s.is(k + 1, &["to"]) && k > from {
             // "noted plans to": "plans" is a noun and the verb before it has the subject.
             let noun_use = k > from + 1
                 && (s.lower[k - 1].ends_with("ed")
@@ -611,13 +701,13 @@ fn weak(s: &S<'_, '_>, from: usize, ctx: &Context<'_>) -> Option<Phrased> {
     let n = s.toks.len();
     for k in from..n {
         // "X will/could meet Y"
-        if s.is(k, MODALS) && k > from {
+        if s.is(k, modals()) && k > from {
             let mut v = k + 1;
             // "can’t" is "can", "’", "t": the negation goes, as "not" does.
-            while s.is(v, DROPPED) || s.is(v, &["'", "’", "t"]) {
+            while s.is(v, dropped()) || s.is(v, &["'", "’", "t"]) {
                 v += 1;
             }
-            let kind = if s.is(v, EVENT_VERBS) {
+            let kind = if s.is(v, event_verbs()) {
                 QuestionKind::ScheduledEvent
             } else {
                 QuestionKind::UncertainOutcome
@@ -633,13 +723,13 @@ fn weak(s: &S<'_, '_>, from: usize, ctx: &Context<'_>) -> Option<Phrased> {
             }
         }
         // "The cabinet is meeting to discuss this matter" → what will it decide?
-        if s.is(k, &["is", "are"]) && s.is(k + 1, PENDING_ING) && k > from {
+        if s.is(k, &["is", "are"]) && s.is(k + 1, pending_ing()) && k > from {
             let subject = s.subject(k).and_then(|sub| s.subject_text(sub, ctx));
             let end = s.vp_end(k + 1);
             if let Some(subject) = subject
                 && end > k + 1
             {
-                let vp = s.join(k + 1, end, DROPPED);
+                let vp = s.join(k + 1, end, dropped());
                 return Some(Phrased {
                     text: finish(&format!("What will {subject} decide after {vp}")),
                     kind: QuestionKind::PendingDecision,
@@ -672,10 +762,10 @@ fn will(
 ) -> Option<Phrased> {
     let subject = s.subject_text(subject?, ctx)?;
     let end = s.vp_end(v);
-    if end <= v || !(v..end).any(|k| s.word(k)) {
+    if end <= v || !(v..end).any(|k| s.word(k)) || !s.asks_about_the_world(v, end) {
         return None;
     }
-    let vp = s.join(v, end, DROPPED);
+    let vp = s.join(v, end, dropped());
     Some(Phrased {
         text: finish(&format!("{modal} {subject} {vp}")),
         kind,
@@ -686,8 +776,9 @@ fn will(
 fn inverted(s: &S<'_, '_>, from: usize, to: usize, ctx: &Context<'_>) -> Option<Phrased> {
     let kind = QuestionKind::PendingDecision;
     // "Whether they can sell a deal is another question": the clause ends at the main verb.
-    let aux_at = (from..to)
-        .find(|&k| s.is(k, MODALS) || s.is(k, &["is", "are", "was", "were", "has", "have", "had"]));
+    let aux_at = (from..to).find(|&k| {
+        s.is(k, modals()) || s.is(k, &["is", "are", "was", "were", "has", "have", "had"])
+    });
     let to = aux_at
         .and_then(|a| (a + 1..to).find(|&k| s.is(k, &["is", "was", "remains", "remain"])))
         .unwrap_or(to);
@@ -697,20 +788,20 @@ fn inverted(s: &S<'_, '_>, from: usize, to: usize, ctx: &Context<'_>) -> Option<
         return will(s, subject, from + 1, "Will", kind, ctx);
     }
     let aux = (from..to).find(|&k| {
-        s.is(k, MODALS) || s.is(k, &["is", "are", "was", "were", "has", "have", "had"])
+        s.is(k, modals()) || s.is(k, &["is", "are", "was", "were", "has", "have", "had"])
     })?;
     if aux == from || !s.noun_phrase(from, aux) {
         return None;
     }
     let subject = s.subject_text((from, aux), ctx)?;
     let mut v = aux + 1;
-    while s.is(v, DROPPED) {
+    while s.is(v, dropped()) {
         v += 1;
     }
     if v >= to {
         return None;
     }
-    let vp = s.join(v, to, DROPPED);
+    let vp = s.join(v, to, dropped());
     let lead = match s.lower[aux].as_str() {
         "is" | "was" => "Is".to_owned(),
         "are" | "were" => "Are".to_owned(),
@@ -733,10 +824,31 @@ static NOUNS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
             .collect()
     });
 
+/// A template that asks whether an event will happen.
+fn is_event_template(t: &str) -> bool {
+    t.ends_with("take place?") || t.ends_with("go ahead?")
+}
+
+/// The sentence reports as done what the noun at `k` names: its nearest verb is in the past
+/// ("the meeting *took place*", "*met* during the meeting") and nothing looks ahead.
+fn reports_done(s: &S<'_, '_>, k: usize) -> bool {
+    let ahead = s.lower.iter().any(|w| modals().contains(&w.as_str()))
+        || s.lower.iter().any(|w| dates::tense::is_future_word(w));
+    let past = dates::tense::around(s.toks, k, k) == dates::tense::Tense::Past
+        || s.lower.iter().enumerate().any(|(j, w)| {
+            dates::tense::is_irregular_past(w)
+                || (w.len() > 4
+                    && w.ends_with("ed")
+                    && j > 0
+                    && !s.is(j - 1, &["the", "a", "an", "be", "to", "been", "being"]))
+        });
+    !ahead && past
+}
+
 /// Words that may stand inside a noun phrase before its head ("the Jeddah talks").
 fn modifier(s: &S<'_, '_>, k: usize) -> bool {
     let w = &s.lower[k];
-    s.word(k) && !s.is(k, MODALS) && !s.is(k, CLAUSE_OPENERS) && !s.is(k, NOT_SUBJECT_START)
+    s.word(k) && !s.is(k, modals()) && !s.is(k, clause_openers()) && !s.is(k, not_subject_start())
         && !matches!(w.as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "has" | "have"
             | "had" | "and" | "or" | "to" | "not" | "will")
         && !w.ends_with("ed")
@@ -756,6 +868,11 @@ fn noun_question(s: &S<'_, '_>, from: usize) -> Option<Phrased> {
                 .position(|(n, _)| *n == s.lower[k])
                 .map(|i| (k, i))
         })
+        // Never ask whether something will happen when the sentence says it did ("During
+        // the meeting, the ministers agreed …").
+        .filter(|&(k, i)| !(is_event_template(NOUNS[i].1) && reports_done(s, k)))
+        // A capitalised noun is part of a name ("the Cold War", "Prevent Conflict").
+        .filter(|&(k, _)| !s.toks[k].s.starts_with(char::is_uppercase))
         .min_by_key(|&(_, i)| i)?;
     {
         let mut a = k;
@@ -770,13 +887,20 @@ fn noun_question(s: &S<'_, '_>, from: usize) -> Option<Phrased> {
         // names, numbers, hyphens and possessives then.
         let has_det = a > from && s.is(a - 1, &["the", "a", "an", "this", "these", "its", "their"]);
         if !has_det {
-            while a < k && s.toks[a].s.starts_with(|c: char| c.is_lowercase()) && s.lower[a] != "s"
+            while a < k
+                && s.toks[a].s.starts_with(|c: char| c.is_lowercase())
+                && s.lower[a] != "s"
+                && !s.is(a + 1, &["-"])
             {
                 a += 1;
             }
             while a < k && !s.word(a) {
                 a += 1;
             }
+        }
+        // "in-person", "cross-Strait", "full-scale": a hyphenated word stays whole.
+        while a >= from + 2 && s.toks[a - 1].s == "-" && s.word(a - 2) {
+            a -= 2;
         }
         let det = if a > from && s.is(a - 1, &["the", "this", "these", "its", "their"]) {
             format!("{} ", s.lower[a - 1])

@@ -1,8 +1,11 @@
 //! The brief as a Markdown note: the document of record the vault stores and the UI edits.
 //!
 //! YAML front matter (stable key order, Obsidian-readable), a marking line, then the sections
-//! Bottom line, Parties, Positions (by speaker), Open questions, Key dates and Source. Every
-//! position, question and date carries a footnote quoting its source sentence verbatim, so
+//! Bottom line, Parties, Positions, Open questions, Key dates and Source. Positions open with
+//! a "Where the parties stand" table (issues × the principal parties, a stance word in each
+//! cell) and are grouped under their issue, one `Party — stance — content` line each. Every
+//! position, question and date carries its own footnote (`[^p1]`, `[^q1]`, `[^d1]`, unique
+//! in the note: the vault knows an item by it) quoting its source sentence verbatim, so
 //! provenance survives in plain text. Rendering is a pure function: times, ids and the
 //! generator name come from [`RenderOptions`].
 //!
@@ -18,11 +21,12 @@
 
 mod countries;
 mod escape;
+mod positions;
 mod yaml;
 
 use std::fmt::Write as _;
 
-use crate::model::{Brief, KeyDate, PartyKind, Position, QuestionKind, Span, Stance};
+use crate::model::{Brief, KeyDate, PartyKind, QuestionKind, Span};
 
 /// How the note links to parties (also the analyst's setting, `link_style`: one type).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -84,19 +88,18 @@ pub fn markdown(brief: &Brief, text: &str, options: &RenderOptions) -> String {
     if brief.bottom_line.is_empty() {
         none(&mut out);
     } else {
-        let bluf: Vec<String> = brief
-            .bottom_line
-            .iter()
-            .map(|e| escape::inline(&e.text))
-            .collect();
-        let _ = writeln!(out, "{}\n", bluf.join(" "));
+        // One short line each: the principal actors' main positions, then the open point.
+        for e in &brief.bottom_line {
+            let _ = writeln!(out, "- {}", escape::inline(&e.text));
+        }
+        out.push('\n');
     }
 
     section(&mut out, SECTIONS[1]);
     parties(&mut out, brief, options.link_style);
 
     section(&mut out, SECTIONS[2]);
-    positions(&mut out, brief, text, options.link_style, &mut notes);
+    positions::section(&mut out, brief, text, options.link_style, &mut notes);
 
     section(&mut out, SECTIONS[3]);
     if brief.open_questions.is_empty() {
@@ -130,7 +133,7 @@ fn section(out: &mut String, name: &str) {
     let _ = writeln!(out, "## {name}\n");
 }
 
-fn none(out: &mut String) {
+pub(super) fn none(out: &mut String) {
     out.push_str("*None found.*\n\n");
 }
 
@@ -192,7 +195,7 @@ fn front_matter(out: &mut String, brief: &Brief, options: &RenderOptions) {
     out.push_str("---\n\n");
 }
 
-fn link(name: &str, style: LinkStyle) -> String {
+pub(super) fn link(name: &str, style: LinkStyle) -> String {
     let target = escape::link_target(name);
     match style {
         LinkStyle::Wikilinks => format!("[[{target}]]"),
@@ -224,48 +227,6 @@ fn parties(out: &mut String, brief: &Brief, style: LinkStyle) {
         let _ = writeln!(out, "{line}");
     }
     out.push('\n');
-}
-
-fn positions(out: &mut String, brief: &Brief, text: &str, style: LinkStyle, notes: &mut Footnotes) {
-    if brief.positions.is_empty() {
-        none(out);
-        return;
-    }
-    // Speakers in order of their first position; positions keep text order within each.
-    let mut speakers: Vec<&str> = Vec::new();
-    for p in &brief.positions {
-        if !speakers.contains(&p.speaker.as_str()) {
-            speakers.push(&p.speaker);
-        }
-    }
-    for speaker in speakers {
-        let _ = writeln!(out, "### {}\n", link(speaker, style));
-        for p in brief.positions.iter().filter(|p| p.speaker == speaker) {
-            let n = notes.add("p", sentence(text, p.sentence_span, &p.text));
-            let _ = writeln!(out, "- {}{n}", position_line(p));
-        }
-        out.push('\n');
-    }
-}
-
-fn position_line(p: &Position) -> String {
-    let mut line = format!("**{}**", stance_label(p.stance));
-    if !p.issue.trim().is_empty() {
-        let _ = write!(line, " · {}", escape::inline(&p.issue));
-    }
-    let content = escape::inline(&p.text);
-    match p.kind {
-        crate::model::PositionKind::Quote => {
-            let _ = write!(line, ": “{content}”");
-        }
-        crate::model::PositionKind::Paraphrase => {
-            let _ = write!(line, ": {content}");
-        }
-    }
-    if !p.cue.trim().is_empty() {
-        let _ = write!(line, " ({})", escape::inline(&p.cue));
-    }
-    line
 }
 
 fn key_dates(out: &mut String, brief: &Brief, text: &str, notes: &mut Footnotes) {
@@ -326,7 +287,7 @@ fn source(out: &mut String, brief: &Brief, options: &RenderOptions) {
 
 /// The source sentence of an item, from the text; the item's own words when the span does not
 /// fit the text (a brief rendered against another text).
-fn sentence<'a>(text: &'a str, span: Span, fallback: &'a str) -> &'a str {
+pub(super) fn sentence<'a>(text: &'a str, span: Span, fallback: &'a str) -> &'a str {
     text.get(span.range())
         .filter(|s| !s.trim().is_empty())
         .unwrap_or(fallback)
@@ -334,14 +295,14 @@ fn sentence<'a>(text: &'a str, span: Span, fallback: &'a str) -> &'a str {
 
 /// Footnotes collected while rendering, written at the end.
 #[derive(Default)]
-struct Footnotes {
+pub(super) struct Footnotes {
     defs: Vec<(String, String)>,
     counts: [usize; 3],
 }
 
 impl Footnotes {
     /// Adds a footnote quoting `sentence`; returns its reference (`[^p1]`).
-    fn add(&mut self, prefix: &str, sentence: &str) -> String {
+    pub(super) fn add(&mut self, prefix: &str, sentence: &str) -> String {
         let slot = match prefix {
             "p" => 0,
             "q" => 1,
@@ -359,14 +320,6 @@ impl Footnotes {
             let _ = writeln!(out, "[^{label}]: {text}");
         }
     }
-}
-
-fn stance_label(s: Stance) -> String {
-    let label = s.label();
-    let mut chars = label.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 fn kind_label(k: QuestionKind) -> &'static str {
