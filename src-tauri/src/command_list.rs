@@ -26,6 +26,7 @@ commands! {
     notes::trash_restore,
     notes::party_index,
     notes::note_export,
+    notes::note_copy_rich,
     notes::import_file,
     settings::settings_get,
     settings::settings_set,

@@ -8,6 +8,7 @@
 
 mod desktop;
 mod draft;
+mod export;
 mod figures;
 mod notes;
 mod screenshots;
