@@ -28,6 +28,9 @@ pub struct LaunchArgs {
     /// `--test-reveal-file FILE`: "Show log file" writes the path it would reveal into FILE
     /// instead of opening a file manager (tests only).
     pub test_reveal_file: Option<PathBuf>,
+    /// `--test-opened-file FILE`: links the app would open in the browser are appended to
+    /// FILE instead (tests only).
+    pub test_opened_file: Option<PathBuf>,
 }
 
 impl LaunchArgs {
@@ -47,6 +50,8 @@ impl LaunchArgs {
                 out.test_pick_dir = args.next().map(PathBuf::from);
             } else if text == "--test-reveal-file" {
                 out.test_reveal_file = args.next().map(PathBuf::from);
+            } else if text == "--test-opened-file" {
+                out.test_opened_file = args.next().map(PathBuf::from);
             } else if text == "--vault" {
                 out.vault = args.next().map(PathBuf::from);
             } else if text == "--config-dir" {

@@ -20,6 +20,10 @@
 //! - **Channel**: a one-way stream from a command to the UI (drafting progress).
 //! - **Vault**: the folder of Markdown notes (`attache-vault`).
 //! - **Config folder**: settings, logs, window state and the recovery journal, outside the vault.
+//! - **Vouched path**: a path outside the vault the analyst chose in a native dialog, dropped
+//!   on the window or named on the command line ([`vouch`]); the only kind `import_file`,
+//!   `note_export` and a new vault folder accept.
+//! - **Command list**: `src/command_list.rs`, the one list of commands ([`COMMANDS`]).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -27,6 +31,7 @@ pub mod commands;
 pub mod error;
 pub mod launch;
 pub mod menu;
+pub mod navigation;
 pub mod paths;
 pub mod recovery;
 pub mod sanitize;
@@ -112,7 +117,8 @@ pub fn run(context: tauri::Context<tauri::Wry>) {
         )
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
-        .plugin(tauri_plugin_opener::init());
+        .plugin(tauri_plugin_opener::init())
+        .plugin(navigation::guard());
     configure(builder, AppState::new(folders, args))
         .manage(menu::Zoom(std::sync::Mutex::new(1.0)))
         .menu(menu::build)

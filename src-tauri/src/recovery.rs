@@ -27,7 +27,7 @@ pub struct RecoveryEntry {
 /// The journal file in `dir` (the config folder's `recovery/`).
 #[must_use]
 pub fn journal_path(dir: &Path) -> PathBuf {
-    dir.join("journal.json")
+    attache_vault::journal::path(dir)
 }
 
 /// Replaces the journal with `entry`, atomically (a crash mid-write leaves the previous one).
@@ -35,11 +35,9 @@ pub fn journal_path(dir: &Path) -> PathBuf {
 /// # Errors
 /// `io` when the folder or file cannot be written.
 pub fn write(dir: &Path, entry: &RecoveryEntry) -> Result<(), AppError> {
-    std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, &e))?;
-    let path = journal_path(dir);
     let json = serde_json::to_vec(entry)
         .map_err(|e| AppError::internal(format!("the recovery entry could not be encoded: {e}")))?;
-    attache_vault::atomic::write_atomic(&path, &json).map_err(|e| io_error("write", &path, &e))
+    attache_vault::journal::write(dir, &json).map_err(|e| io_error("write", &journal_path(dir), &e))
 }
 
 /// The entry left by the last session, if any. A damaged journal is moved aside (kept for
@@ -49,9 +47,9 @@ pub fn write(dir: &Path, entry: &RecoveryEntry) -> Result<(), AppError> {
 /// `io` when the file exists but cannot be read.
 pub fn read(dir: &Path) -> Result<Option<RecoveryEntry>, AppError> {
     let path = journal_path(dir);
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+    let bytes = match attache_vault::journal::read(dir) {
+        Ok(Some(b)) => b,
+        Ok(None) => return Ok(None),
         Err(e) => return Err(io_error("read", &path, &e)),
     };
     match serde_json::from_slice(&bytes) {
@@ -76,12 +74,7 @@ pub fn read(dir: &Path) -> Result<Option<RecoveryEntry>, AppError> {
 /// # Errors
 /// `io` when the file exists but cannot be removed.
 pub fn clear(dir: &Path) -> Result<(), AppError> {
-    let path = journal_path(dir);
-    match std::fs::remove_file(&path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(io_error("remove", &path, &e)),
-    }
+    attache_vault::journal::clear(dir).map_err(|e| io_error("remove", &journal_path(dir), &e))
 }
 
 fn io_error(action: &str, path: &Path, e: &std::io::Error) -> AppError {

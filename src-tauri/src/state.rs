@@ -30,6 +30,8 @@ pub struct AppState {
     pub test_pick_dir: Option<PathBuf>,
     /// Where "Show log file" writes the path instead of revealing it (`--test-reveal-file`).
     pub test_reveal_file: Option<PathBuf>,
+    /// Where links that would open in the browser are recorded (`--test-opened-file`).
+    pub test_opened_file: Option<PathBuf>,
     /// Paths outside the vault the analyst chose (dialogs, drops, the command line).
     pub vouched: Vouched,
     settings: Mutex<LoadedSettings>,
@@ -62,6 +64,7 @@ impl AppState {
         Self {
             test_pick_dir: args.test_pick_dir.clone(),
             test_reveal_file: args.test_reveal_file.clone(),
+            test_opened_file: args.test_opened_file.clone(),
             folders,
             vouched: Vouched::default(),
             startup_files: Mutex::new(args.files),

@@ -373,3 +373,89 @@ fn a_missing_vault_folder_is_an_error_not_created() {
     assert_eq!(create["code"], "not_found", "{create}");
     assert!(!dir.path().join("vault").exists());
 }
+
+#[test]
+fn a_draft_pane_edit_patches_the_saved_note_and_is_kept_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = harness(dir.path());
+    let brief = h.draft(ARTICLE);
+    let open = h.ok(
+        "note_create",
+        json!({"brief": brief, "source": ARTICLE, "meta": {"classification": null, "title": null}}),
+    );
+    let path = open["summary"]["path"].as_str().unwrap().to_owned();
+    let refs = open["refs"].clone();
+    assert_eq!(
+        refs,
+        h.ok("brief_refs", json!({"brief": brief, "text": ARTICLE})),
+        "a new note's footnotes are the renderer's"
+    );
+    let label = refs["positions"][0].as_str().unwrap().to_owned();
+    let mine = format!(
+        "{}\nAnalyst comment: watch Sweden.\n",
+        open["markdown"].as_str().unwrap()
+    );
+
+    // Remove the first position: its line and footnote leave the note, the comment stays.
+    let mut after = brief.clone();
+    after["positions"].as_array_mut().unwrap().remove(0);
+    let mut after_refs = refs.clone();
+    after_refs["positions"].as_array_mut().unwrap().remove(0);
+    let patched = h.ok(
+        "note_patch",
+        json!({"markdown": mine, "text": ARTICLE,
+               "before": {"brief": brief, "refs": refs},
+               "after": {"brief": after, "refs": after_refs}}),
+    );
+    let md = patched["markdown"].as_str().unwrap();
+    assert!(!md.contains(&format!("[^{label}]")), "{md}");
+    assert!(md.contains("watch Sweden"), "{md}");
+    assert_eq!(patched["kept"], json!([]));
+
+    h.ok(
+        "note_draft_store",
+        json!({"path": path, "draft": {"brief": after, "refs": patched["refs"], "edits": [{"section": "positions", "key": "1:2", "remove": true, "fields": {}}]}}),
+    );
+    let reopened = h.ok("note_open", json!({"path": path}));
+    assert_eq!(reopened["brief"]["positions"], after["positions"]);
+    assert_eq!(reopened["refs"], patched["refs"]);
+    assert_eq!(reopened["edits"][0]["remove"], true);
+}
+
+#[test]
+fn a_conflict_is_resolved_in_one_call() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = harness(dir.path());
+    let brief = h.draft(ARTICLE);
+    let open = h.ok(
+        "note_create",
+        json!({"brief": brief, "source": ARTICLE, "meta": {"classification": null, "title": null}}),
+    );
+    let path = open["summary"]["path"].as_str().unwrap().to_owned();
+    let file = dir.path().join("vault").join(&path);
+    let md = open["markdown"].as_str().unwrap().to_owned();
+    std::fs::write(&file, format!("{md}\nTheirs.\n")).unwrap();
+    let saved = h.ok(
+        "note_save",
+        json!({"path": path, "markdown": format!("{md}\nMine.\n"), "stamp": open["stamp"]}),
+    );
+    assert_eq!(saved["kind"], "conflict");
+    let copy = saved["conflict_copy"].clone();
+    let kept = h.ok(
+        "note_keep_mine",
+        json!({"path": path, "copy": copy, "markdown": format!("{md}\nMine, and more.\n")}),
+    );
+    assert_eq!(kept["kind"], "saved", "{kept}");
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("Mine, and more.")
+    );
+    assert_eq!(h.ok("notes_list", json!({})).as_array().unwrap().len(), 1);
+    assert_eq!(h.ok("trash_list", json!({})).as_array().unwrap().len(), 1);
+    let reopened = h.ok("note_open", json!({"path": path}));
+    assert!(
+        reopened["brief"].is_object(),
+        "the draft stays with the note"
+    );
+}

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Never lose a word, at scale: kills the vault writer with SIGKILL N times (default 1000) at
-# random moments and checks every note after each kill. CI runs 200 kills in `cargo test`.
+# random moments while it saves, creates, renames, trashes and restores notes and writes the
+# settings and the recovery journal, and checks everything after each kill. CI runs 200 kills
+# in `cargo test`.
 # Usage: tests/scripts/crash-loop.sh [KILLS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -3,6 +3,64 @@
 
 use attache_vault::frontmatter::FrontMatter;
 
+/// The note renamed back and forth (`note: RENAMED`), and its two titles.
+pub const RENAMED: usize = 1000;
+/// Titles (and so file stems) the renamed note alternates between.
+pub const RENAME_TITLES: [&str; 2] = ["rename a", "rename b"];
+/// The note moved to the trash and back (`note: TRASHED`), and its file name.
+pub const TRASHED: usize = 2000;
+/// File name of the note moved to the trash and back.
+pub const TRASHED_NAME: &str = "trash-me.md";
+/// The article drafted into each created note, and the title prefix of those notes.
+pub const CREATE_ARTICLE: &str = "Talks in Geneva\n\nForeign Minister Anna Berg said on Monday that Norway would host the next round. “We are ready,” she said.\n";
+/// Title prefix of the created notes (`created N`).
+pub const CREATED: &str = "created ";
+
+/// The brief each created note is made from (as the engine would draft [`CREATE_ARTICLE`];
+/// built from JSON so the writer starts at once).
+///
+/// # Panics
+/// When the engine's `Brief` no longer reads this JSON (update it).
+#[must_use]
+pub fn create_brief() -> attache_engine::Brief {
+    let name = CREATE_ARTICLE.find("Anna Berg").unwrap_or(0);
+    let quote = CREATE_ARTICLE.find("We are ready").unwrap_or(0);
+    serde_json::from_value(serde_json::json!({
+        "schema": "attache.brief/1",
+        "title": "Talks in Geneva",
+        "title_span": null,
+        "source": {"published": "2025-10-16", "published_from": "option", "url": null, "outlet": null, "title": null},
+        "bottom_line": [],
+        "parties": [{"id": "p1", "name": "Anna Berg", "kind": "person", "role": "Foreign Minister",
+                      "affiliation": "Norway", "aliases": ["Berg"], "mentions": [[name, name + 9]]}],
+        "positions": [{"speaker": "Anna Berg", "party": "p1", "kind": "quote", "text": "We are ready",
+                        "cue": "said", "issue": "talks", "stance": "support", "content_span": [quote, quote + 12],
+                        "cue_span": null, "source_span": null, "sentence_span": [quote, CREATE_ARTICLE.len()]}],
+        "open_questions": [],
+        "key_dates": [],
+        "stats": {"bytes": CREATE_ARTICLE.len(), "words": 20, "sentences": 2}
+    }))
+    .expect("the crash test's brief matches the engine's Brief")
+}
+
+/// The journal entry the crash writer writes at `generation`.
+#[must_use]
+pub fn journal_entry(generation: u64) -> Vec<u8> {
+    format!(
+        "{{\"generation\":{generation},\"markdown\":\"{}\"}}",
+        "unsaved words ".repeat(200)
+    )
+    .into_bytes()
+}
+
+/// The generation of a journal entry, `None` unless it is complete.
+#[must_use]
+pub fn journal_generation(bytes: &[u8]) -> Option<u64> {
+    let v: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    let g = v.get("generation")?.as_u64()?;
+    (bytes == journal_entry(g).as_slice()).then_some(g)
+}
+
 /// File name of crash-test note `k`.
 #[must_use]
 pub fn note_name(k: usize) -> String {

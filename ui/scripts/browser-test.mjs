@@ -172,6 +172,24 @@ try {
     await shot(page, "brief-light");
   });
 
+  await step("the draft pane reads at a glance: issues, where the parties stand, a position edited in its form, undo", async () => {
+    assertEq(await count(page, "[data-testid=stance-table] [data-testid=stance-row]"), 2, "stance table rows");
+    assertEq(await count(page, "[data-testid=positions] [data-testid=issue-heading]"), 2, "issue headings");
+    const edit = page.locator("[data-testid=positions] [data-testid=position]").nth(1).locator("[data-testid=edit-item]");
+    await edit.click();
+    await page.locator("[data-testid=position-editor]").waitFor();
+    await audit(page, "position editor");
+    await page.selectOption("[data-testid=edit-stance]", "oppose");
+    await page.click("[data-testid=edit-done]");
+    await waitFor(page, () => document.querySelector(".cm-content")?.textContent.includes("Jonas Köhler** — oppose"), null, "the note's line patched");
+    await page.locator("[data-testid=undo-toast]").waitFor();
+    await page.click("[data-testid=undo-button]");
+    await waitFor(page, () => document.querySelector(".cm-content")?.textContent.includes("Jonas Köhler** — support"), null, "undone in the note");
+    await page.click("[data-testid=toggle-stand]");
+    assertEq(await page.locator("[data-testid=toggle-stand]").getAttribute("aria-expanded"), "false", "table collapsed");
+    await page.click("[data-testid=toggle-stand]");
+  });
+
   await step("Ctrl+O imports an article file and refuses unsupported types plainly", async () => {
     await backend(page, () => (window.__mockBackend.openDialogAnswer = "/home/analyst/report.pdf"));
     await page.locator("[data-testid=article-input]").press("Control+o");
@@ -227,14 +245,21 @@ try {
     await waitFor(page, () => document.querySelector("[data-testid=note-preview]").textContent.includes("Analyst comment"), null, "live preview");
   });
 
-  await step("re-draft never discards edits: the note stays, the new draft is offered beside it", async () => {
+  await step("re-draft never discards edits: merged into the note for the same article, offered beside it for another", async () => {
     await page.locator(".cm-content").click();
     await page.keyboard.type(" Unsaved thought.");
+    const positions = await count(page, "[data-testid=positions] [data-testid=position]");
+    await page.locator("[data-testid=article-input]").press("Control+Enter");
+    await page.locator("[data-testid=undo-toast]", { hasText: "Re-drafted" }).waitFor();
+    assertEq(await count(page, "[data-testid=positions] [data-testid=position]"), positions, "the removal made again");
+    assert((await page.locator(".cm-content").textContent()).includes("Unsaved thought."), "editor kept the typed text");
+    await waitState(page, "saved");
+    // Another article for the saved note: the new draft is offered beside it, never merged.
+    await page.locator("[data-testid=article-input]").fill(`${FIXTURE}\nA new closing line.`);
     await page.locator("[data-testid=article-input]").press("Control+Enter");
     await page.locator("[data-testid=new-draft-notice]").waitFor();
     const doc = await page.locator(".cm-content").textContent();
     assert(doc.includes("Unsaved thought."), "editor kept the edit");
-    await waitState(page, "saved");
     // Replacing the note's text with the new draft asks first, and Ctrl+Z undoes it.
     await page.click("[data-testid=replace-with-draft]");
     await page.locator("[data-testid=confirm-dialog][open]").waitFor();

@@ -15,6 +15,7 @@ pub mod notes;
 pub mod preview;
 pub mod recovery;
 pub mod settings;
+pub mod sync;
 pub mod window;
 
 use crate::error::AppError;

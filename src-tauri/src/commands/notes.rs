@@ -75,6 +75,44 @@ pub async fn note_save(
     off_thread("save", move || Ok(vault.save(&path, &markdown, &stamp)?)).await
 }
 
+/// Conflict, "keep mine": `markdown` replaces the version on disk at `path`; the conflict
+/// copy `copy` goes to the trash. One call, so it cannot be left half done.
+#[tauri::command]
+pub async fn note_keep_mine(
+    state: State<'_, AppState>,
+    path: String,
+    copy: String,
+    markdown: String,
+) -> Result<SaveOutcome, AppError> {
+    let vault = state.vault()?;
+    off_thread("keep mine", move || {
+        Ok(vault.keep_mine(&path, &copy, &markdown)?)
+    })
+    .await
+}
+
+/// Conflict, "take theirs": the conflict copy goes to the trash; returns the note on disk.
+#[tauri::command]
+pub async fn note_take_theirs(
+    state: State<'_, AppState>,
+    path: String,
+    copy: String,
+) -> Result<OpenNote, AppError> {
+    let vault = state.vault()?;
+    off_thread("take theirs", move || Ok(vault.take_theirs(&path, &copy)?)).await
+}
+
+/// Conflict, "keep both": the copy becomes a note of its own (new id); returns it, opened.
+#[tauri::command]
+pub async fn note_keep_both(
+    state: State<'_, AppState>,
+    path: String,
+    copy: String,
+) -> Result<OpenNote, AppError> {
+    let vault = state.vault()?;
+    off_thread("keep both", move || Ok(vault.keep_both(&path, &copy)?)).await
+}
+
 /// Moves a note to the vault's trash.
 #[tauri::command]
 pub async fn note_delete(state: State<'_, AppState>, path: String) -> Result<TrashEntry, AppError> {

@@ -8,8 +8,10 @@
 
 mod desktop;
 mod draft;
+mod draft_pane;
 mod export;
 mod figures;
+mod navigation;
 mod notes;
 mod screenshots;
 mod shortcuts;

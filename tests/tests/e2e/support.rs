@@ -44,6 +44,11 @@ impl Dirs {
         self.root.path().join("revealed.txt")
     }
 
+    /// Where the app records the links it would open in the browser (`--test-opened-file`).
+    pub fn opened(&self) -> PathBuf {
+        self.root.path().join("opened.txt")
+    }
+
     /// The app's current log file.
     pub fn log_file(&self) -> PathBuf {
         self.config().join("logs").join("attache.log")
@@ -247,6 +252,7 @@ async fn connect(dirs: &Dirs, url: &str) -> Client {
                 "--config-dir", dirs.config(),
                 "--test-pick-dir", dirs.picks(),
                 "--test-reveal-file", dirs.revealed(),
+                "--test-opened-file", dirs.opened(),
             ],
         }),
     );

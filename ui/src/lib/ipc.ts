@@ -7,6 +7,7 @@ import { getCurrentWebview } from "@tauri-apps/api/webview";
 import type { AppError } from "./bindings/AppError";
 import type { Brief } from "./bindings/Brief";
 import type { DraftRequest } from "./bindings/DraftRequest";
+import type { DraftState } from "./bindings/DraftState";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import { ERROR_CODES } from "./bindings/errorCodes";
 import type { ExportFormat } from "./bindings/ExportFormat";
@@ -15,9 +16,11 @@ import type { ImportedText } from "./bindings/ImportedText";
 import type { LoadedSettings } from "./bindings/LoadedSettings";
 import type { LoadStamp } from "./bindings/LoadStamp";
 import type { NewNote } from "./bindings/NewNote";
+import type { NoteRefs } from "./bindings/NoteRefs";
 import type { NoteSummary } from "./bindings/NoteSummary";
 import type { OpenNote } from "./bindings/OpenNote";
 import type { PartyHit } from "./bindings/PartyHit";
+import type { Patched } from "./bindings/Patched";
 import type { Progress } from "./bindings/Progress";
 import type { SaveOutcome } from "./bindings/SaveOutcome";
 import type { SearchHit } from "./bindings/SearchHit";
@@ -78,6 +81,17 @@ export const renderNote = (brief: Brief, text: string): Promise<string> =>
 /** Markdown rendered to HTML and sanitised in Rust: the only HTML the UI ever injects. */
 export const previewHtml = (markdown: string): Promise<string> => call<string>("preview_html", { markdown });
 
+// ---- One source of truth: draft-pane edits patch the note (Rust, attache_vault::patch) ---------
+
+/** The footnote label of each item of `brief` in a note freshly rendered from it. */
+export const briefRefs = (brief: Brief, text: string): Promise<NoteRefs> => call<NoteRefs>("brief_refs", { brief, text });
+/** The note's Markdown with the draft edit `before → after` applied; the analyst's own text stays. */
+export const notePatch = (markdown: string, text: string, before: DraftState, after: DraftState): Promise<Patched> =>
+  call<Patched>("note_patch", { markdown, text, before, after });
+/** Keeps the edited draft beside the saved note (reopening shows it). */
+export const noteDraftStore = (path: string, draft: DraftState): Promise<void> =>
+  call<void>("note_draft_store", { path, draft });
+
 // ---- Phase 2: the vault (paths are relative to the vault, with `/`) -------------------------------
 
 export const notesList = (): Promise<NoteSummary[]> => call<NoteSummary[]>("notes_list");
@@ -89,6 +103,15 @@ export const noteOpen = (path: string): Promise<OpenNote> => call<OpenNote>("not
 /** On a conflict the vault keeps the file on disk and writes mine beside it (`conflict_copy`). */
 export const noteSave = (path: string, markdown: string, stamp: LoadStamp): Promise<SaveOutcome> =>
   call<SaveOutcome>("note_save", { path, markdown, stamp });
+/** Conflict, "keep mine": my text replaces theirs; the conflict copy goes to the trash. */
+export const noteKeepMine = (path: string, copy: string, markdown: string): Promise<SaveOutcome> =>
+  call<SaveOutcome>("note_keep_mine", { path, copy, markdown });
+/** Conflict, "take theirs": my copy goes to the trash; resolves to the note on disk. */
+export const noteTakeTheirs = (path: string, copy: string): Promise<OpenNote> =>
+  call<OpenNote>("note_take_theirs", { path, copy });
+/** Conflict, "keep both": the copy becomes a note of its own; resolves to it, opened. */
+export const noteKeepBoth = (path: string, copy: string): Promise<OpenNote> =>
+  call<OpenNote>("note_keep_both", { path, copy });
 /** Moves the note to the vault's trash. */
 export const noteDelete = (path: string): Promise<TrashEntry> => call<TrashEntry>("note_delete", { path });
 export const trashList = (): Promise<TrashEntry[]> => call<TrashEntry[]>("trash_list");

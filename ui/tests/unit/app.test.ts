@@ -2,6 +2,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it } from "vitest";
 import App from "../../src/App.svelte";
+import { STANCE_LABELS } from "../../src/lib/bindings/stanceLabels";
 import { createMockBackend, FIXTURE_ARTICLE, type MockBackend } from "../fixtures/mock-backend";
 
 let backend: MockBackend;
@@ -30,8 +31,12 @@ describe("App", () => {
     expect(parties[0].textContent).toContain("Foreign Minister, France");
     const positions = qa("[data-testid=positions] [data-testid=position]");
     expect(positions).toHaveLength(3);
-    expect(positions[1].querySelector("[data-testid=stance]")?.textContent).toBe("support");
-    expect(positions[1].querySelector("[data-testid=issue]")?.textContent).toBe("reopening the corridor");
+    // One stance vocabulary: the words the note uses (Stance::label in Rust).
+    expect(positions[1].querySelector("[data-testid=stance]")?.textContent).toBe(STANCE_LABELS.support);
+    // Positions sit under their issue; two speakers share the first one.
+    const headings = qa("[data-testid=positions] [data-testid=issue-heading]").map((h) => h.textContent);
+    expect(headings).toEqual(["Danube corridor reopening", "monitoring budget"]);
+    expect(qa("[data-testid=issue-group]")[0].querySelectorAll("[data-testid=position]")).toHaveLength(2);
     expect(qa("[data-testid=questions] [data-testid=question]")).toHaveLength(1);
     expect(qa("[data-testid=dates] [data-testid=date]")).toHaveLength(2);
     // The unsaved draft is shown as a note preview, not written to the vault.

@@ -98,4 +98,18 @@ describe("Library list", () => {
     mount(0);
     expect(document.querySelector("[data-testid=notes-empty]")).not.toBeNull();
   });
+  it("marks the words a search matched in each snippet", () => {
+    fakeLayout();
+    const lib = new Library();
+    const note = summary(1);
+    lib.notes = [note];
+    lib.query = "moreau talk";
+    lib.results = [
+      { note, score: 1, snippet: "Talks with Élise Moreau resumed", highlights: [{ start: 0, end: 4 }, { start: 17, end: 23 }] },
+    ];
+    render(LibraryView, { lib, currentPath: null, onOpen: () => {} });
+    const snippet = document.querySelector("[data-testid=note-snippet]")!;
+    expect(snippet.textContent).toBe("Talks with Élise Moreau resumed");
+    expect([...snippet.querySelectorAll("mark")].map((m) => m.textContent)).toEqual(["Talk", "Moreau"]);
+  });
 });

@@ -67,7 +67,10 @@ describe("NoteSession", () => {
     note.setMarkdown("# Mine, more");
     await note.save();
     expect(backend.notes.get(path)!.markdown).toBe("# Theirs");
+    const before = backend.calls.length;
     await note.keepMine();
+    // One vault call: nothing the UI composes can be left half done.
+    expect(backend.calls.slice(before)).toEqual(["note_keep_mine"]);
     expect(note.state).toBe("saved");
     expect(backend.notes.get(path)!.markdown).toBe("# Mine, more");
     expect(backend.notes.has(copy)).toBe(false); // in the trash, restorable
@@ -81,7 +84,10 @@ describe("NoteSession", () => {
     note.setMarkdown("# Mine");
     await note.save();
     const rev = note.revision;
+    const before = backend.calls.length;
     await note.takeTheirs();
+    expect(backend.calls.slice(before)).not.toContain("note_delete");
+    expect(backend.calls.slice(before)).toContain("note_take_theirs");
     expect(note.markdown).toBe("# Theirs");
     expect(note.state).toBe("saved");
     expect(note.revision).toBe(rev + 1);

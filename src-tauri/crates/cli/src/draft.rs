@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
 use crate::UserError;
-use crate::input::read_article;
+use crate::extract::article_to_draft;
 use crate::source_args::SourceArgs;
 
 /// Output format of `attache draft`.
@@ -72,10 +72,10 @@ pub(crate) fn run(args: &DraftArgs) -> Result<(), UserError> {
 }
 
 fn draft_one(file: &str, options: &DraftOptions, format: Format) -> Result<String, UserError> {
-    let text = read_article(file)?;
+    let (text, options) = article_to_draft(file, options)?;
     let name = if file == "-" { "standard input" } else { file };
     let brief =
-        attache_engine::draft(&text, options).map_err(|e| UserError(format!("{name}: {e}")))?;
+        attache_engine::draft(&text, &options).map_err(|e| UserError(format!("{name}: {e}")))?;
     Ok(match format {
         Format::Json => {
             let mut s =

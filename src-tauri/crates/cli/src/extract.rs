@@ -1,34 +1,84 @@
-//! `attache extract`: the readable text of an HTML, Markdown or text file, as it would be
-//! drafted (title line, blank line, body).
+//! `attache extract`, and the HTML path of `draft` and `notes new`: web pages go through
+//! `attache_vault::import` (the page's charset, Readability's article, the page's metadata)
+//! like the desktop's open and drop; other files are read as they are.
 
 use std::io::Write;
 use std::path::Path;
 
+use attache_engine::DraftOptions;
+use attache_vault::VaultError;
+use attache_vault::import::{self, ArticleKind, ImportedText};
 use clap::Args;
 
 use crate::UserError;
+use crate::input::read_article;
 
 #[derive(Debug, Args)]
 pub(crate) struct ExtractArgs {
-    /// The page or article: .html, .htm, .md, .markdown, .txt.
+    /// The page or article: .html, .htm, .md, .markdown, .txt (`-` reads standard input).
     #[arg(value_name = "FILE")]
     file: String,
 }
 
-/// Prints the readable text of the file.
+/// Prints the readable text of the file: title line, blank line, body.
 pub(crate) fn run(args: &ExtractArgs) -> Result<(), UserError> {
-    let article = attache_vault::import::read_importable(Path::new(&args.file))
-        .map_err(|e| UserError(e.to_string()))?;
-    let mut text = String::new();
-    if let Some(title) = article
-        .title
-        .as_deref()
-        .filter(|t| !article.text.starts_with(*t))
-    {
-        text.push_str(title);
-        text.push_str("\n\n");
+    let article = if args.file == "-" {
+        from_stdin(read_article("-")?)
+    } else {
+        read_file(&args.file)?
+    };
+    if article.text.trim().is_empty() {
+        return Err(UserError(format!(
+            "{}: no readable text found: is it an article page?",
+            args.file
+        )));
     }
-    text.push_str(&article.text);
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    let _ = std::io::stdout()
+        .lock()
+        .write_all(article.readable().as_bytes());
     Ok(())
+}
+
+/// The text to draft from FILE and the options its metadata fills: a web page's article
+/// (its title, URL, outlet and date where the flags leave them empty), else the file as is.
+pub(crate) fn article_to_draft(
+    file: &str,
+    options: &DraftOptions,
+) -> Result<(String, DraftOptions), UserError> {
+    let is_page = file != "-" && ArticleKind::of(Path::new(file)) == Some(ArticleKind::Html);
+    if is_page {
+        let page = read_file(file)?;
+        return Ok((page.text.clone(), page.draft_options(options)));
+    }
+    let text = read_article(file)?;
+    if import::looks_like_html(&text) {
+        let page = import::html_article(&text);
+        return Ok((page.text.clone(), page.draft_options(options)));
+    }
+    Ok((text, options.clone()))
+}
+
+fn from_stdin(text: String) -> ImportedText {
+    if import::looks_like_html(&text) {
+        import::html_article(&text)
+    } else {
+        ImportedText {
+            text,
+            ..ImportedText::default()
+        }
+    }
+}
+
+/// Reads an article file through the importer, with the CLI's wording for its errors.
+fn read_file(file: &str) -> Result<ImportedText, UserError> {
+    import::read_importable(Path::new(file)).map_err(|e| match e {
+        VaultError::NotFound { .. } => UserError(format!("{file}: no such file: check the path")),
+        VaultError::InvalidName { reason, .. } => UserError(format!("{file}: {reason}")),
+        VaultError::TooLarge { bytes, limit, .. } => UserError(format!(
+            "{file} is too large ({} MB; the limit is {} MB): save the article alone and try again",
+            bytes / 1_000_000,
+            limit / 1_000_000
+        )),
+        other => UserError(other.to_string()),
+    })
 }

@@ -4,32 +4,45 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::UserError;
+use crate::notes::printable;
 
-/// Reads an article as UTF-8 text; `-` is standard input.
+/// Reads at most one byte past the engine's input limit (enough to know it is too large).
+fn read_limited(reader: impl Read) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    reader
+        .take(attache_engine::MAX_INPUT_BYTES as u64 + 1)
+        .read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
+/// Reads an article as UTF-8 text; `-` is standard input. Never more than one byte past
+/// the engine's limit is read, so `/dev/zero` or an endless pipe is refused, not swallowed.
 pub(crate) fn read_article(arg: &str) -> Result<String, UserError> {
     let bytes = if arg == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| UserError(format!("cannot read standard input: {e}")))?;
-        buf
+        read_limited(std::io::stdin().lock())
+            .map_err(|e| UserError(format!("cannot read standard input: {e}")))?
     } else {
         let path = Path::new(arg);
         if path.is_dir() {
             return Err(UserError(format!(
-                "{arg} is a directory: give the path of an article file"
+                "{} is a directory: give the path of an article file",
+                printable(arg)
             )));
         }
-        std::fs::read(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => {
-                UserError(format!("{arg}: no such file: check the path"))
-            }
-            std::io::ErrorKind::PermissionDenied => UserError(format!(
-                "{arg}: permission denied: check the file's permissions"
-            )),
-            _ => UserError(format!("{arg}: cannot read: {e}")),
-        })?
+        std::fs::File::open(path)
+            .and_then(read_limited)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => {
+                    UserError(format!("{}: no such file: check the path", printable(arg)))
+                }
+                std::io::ErrorKind::PermissionDenied => UserError(format!(
+                    "{}: permission denied: check the file's permissions",
+                    printable(arg)
+                )),
+                _ => UserError(format!("{}: cannot read: {e}", printable(arg))),
+            })?
     };
+    let arg = &printable(arg);
     let name = if arg == "-" { "standard input" } else { arg };
     if bytes.len() > attache_engine::MAX_INPUT_BYTES {
         return Err(UserError(format!(

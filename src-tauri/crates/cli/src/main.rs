@@ -55,7 +55,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("attache: {e}");
+            // One line, whatever a file name or title in the message holds.
+            eprintln!("attache: {}", notes::printable(&e.to_string()));
             ExitCode::from(1)
         }
     }

@@ -12,6 +12,7 @@ use clap::{Args, Subcommand};
 use rayon::prelude::*;
 
 use crate::UserError;
+use crate::extract::article_to_draft;
 use crate::input::read_article;
 use crate::source_args::SourceArgs;
 
@@ -138,37 +139,70 @@ fn context(arg: &VaultArg) -> Result<(settings::Settings, PathBuf, VaultSource),
     Ok((loaded.settings, dir, source))
 }
 
-/// Opens the vault for writing (the folder is created when missing).
+/// Opens the vault for writing. Only a folder named right now (`--vault`) or the default
+/// folder is created when missing: a folder from `ATTACHE_VAULT` or the settings that is not
+/// there is most likely on an unplugged drive, and writing an empty vault in its place would
+/// hide the analyst's notes.
 fn open_for_writing(arg: &VaultArg) -> Result<(settings::Settings, Vault), UserError> {
-    let (s, dir, _) = context(arg)?;
-    let vault = Vault::open(&dir).map_err(|e| err(&e))?;
+    let (s, dir, source) = context(arg)?;
+    let vault = match source {
+        VaultSource::Flag | VaultSource::Default => Vault::open(&dir).map_err(|e| err(&e))?,
+        VaultSource::Env | VaultSource::Settings => open_dir(&dir, source)?,
+    };
     Ok((s, vault))
 }
 
 /// Opens an existing vault for reading: a missing folder is an error, not created.
 fn open_existing(arg: &VaultArg) -> Result<Vault, UserError> {
     let (_, dir, source) = context(arg)?;
+    open_dir(&dir, source)
+}
+
+fn open_dir(dir: &Path, source: VaultSource) -> Result<Vault, UserError> {
     if !dir.is_dir() {
         let how = match source {
             VaultSource::Flag => "check --vault",
-            VaultSource::Env => "check ATTACHE_VAULT",
-            VaultSource::Settings => "check the vault folder in the app's settings",
+            VaultSource::Env => "check ATTACHE_VAULT (is the drive it is on plugged in?)",
+            VaultSource::Settings => {
+                "plug in the drive it is on, or choose another vault folder in the app's settings"
+            }
             VaultSource::Default => {
                 "create a note with `attache notes new FILE` or pass --vault DIR"
             }
         };
         return Err(UserError(format!(
             "the vault folder {} does not exist: {how}",
-            dir.display()
+            printable(&dir.display().to_string())
         )));
     }
-    Vault::open(&dir).map_err(|e| err(&e))
+    Vault::open_existing(dir).map_err(|e| err(&e))
+}
+
+/// `s` with control characters (escape sequences, newlines, bidirectional overrides) shown as
+/// `\u{…}` escapes, so a title or file name from a synced note can neither drive the terminal
+/// nor break the one-line-per-note format.
+pub(crate) fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+    };
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn new(a: &NewArgs) -> Result<(), UserError> {
-    let text = read_article(&a.file)?;
+    let (text, options) = article_to_draft(&a.file, &a.source.draft_options())?;
     let (s, vault) = open_for_writing(&a.vault)?;
-    let options = a.source.draft_options();
     let name = if a.file == "-" {
         "standard input"
     } else {
@@ -220,15 +254,16 @@ fn print_notes(vault: &Vault, notes: &[&NoteSummary], json: bool) -> Result<(), 
                 .as_deref()
                 .map(|c| format!("  [{c}]"))
                 .unwrap_or_default();
-            let path = vault.root().join(&n.path);
+            let path = vault.root().join(&n.path).display().to_string();
+            let (date, title, path) = (printable(date), printable(&n.title), printable(&path));
+            let marking = printable(&marking);
             match &n.problem {
                 Some(p) => writeln!(
                     out,
-                    "{date}  {}{marking}  {}  (problem: {p})",
-                    n.title,
-                    path.display()
+                    "{date}  {title}{marking}  {path}  (problem: {})",
+                    printable(p)
                 ),
-                None => writeln!(out, "{date}  {}{marking}  {}", n.title, path.display()),
+                None => writeln!(out, "{date}  {title}{marking}  {path}"),
             }
         })
     };
@@ -341,8 +376,12 @@ fn import(a: &ImportArgs) -> Result<(), UserError> {
                 .map_err(|e| format!("{}: {e}", file.display()));
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             match &r {
-                Ok(path) => eprintln!("[{n}/{total}] {} → {path}", file.display()),
-                Err(e) => eprintln!("[{n}/{total}] attache: {e}"),
+                Ok(path) => eprintln!(
+                    "[{n}/{total}] {} → {}",
+                    printable(&file.display().to_string()),
+                    printable(path)
+                ),
+                Err(e) => eprintln!("[{n}/{total}] attache: {}", printable(e)),
             }
             r
         })
@@ -353,7 +392,7 @@ fn import(a: &ImportArgs) -> Result<(), UserError> {
     for r in &results {
         match r {
             Ok(path) => {
-                let _ = writeln!(out, "{path}");
+                let _ = writeln!(out, "{}", printable(path));
             }
             Err(_) => failed += 1,
         }

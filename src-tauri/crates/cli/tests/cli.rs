@@ -260,6 +260,7 @@ fn vault_comes_from_env_then_settings() {
     std::fs::write(&article, ARTICLE).unwrap();
     // From the app's settings.
     let from_settings = d.path().join("from-settings");
+    std::fs::create_dir_all(&from_settings).unwrap();
     std::fs::create_dir_all(&cfg).unwrap();
     std::fs::write(
         cfg.join("settings.json"),
@@ -278,6 +279,7 @@ fn vault_comes_from_env_then_settings() {
     assert_eq!(list[0]["classification"], "OFFICIAL");
     // ATTACHE_VAULT beats the settings.
     let from_env = d.path().join("from-env");
+    std::fs::create_dir_all(&from_env).unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_attache"))
         .args(["notes", "new", article.to_str().unwrap()])
         .env("ATTACHE_CONFIG_DIR", &cfg)
@@ -390,4 +392,202 @@ fn import_uses_all_files_and_reports_progress() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn a_missing_vault_from_settings_or_env_is_never_created() {
+    let d = tempfile::tempdir().unwrap();
+    let cfg = d.path().join("cfg");
+    let article = d.path().join("a.txt");
+    std::fs::write(&article, ARTICLE).unwrap();
+    let unplugged = d.path().join("usb-drive/Vault");
+    std::fs::create_dir_all(&cfg).unwrap();
+    std::fs::write(
+        cfg.join("settings.json"),
+        serde_json::json!({"version": 1, "vault": unplugged}).to_string(),
+    )
+    .unwrap();
+    for cmd in ["new", "import"] {
+        let o = attache(&cfg, &["notes", cmd, article.to_str().unwrap()]);
+        assert_one_line_error(&o, "does not exist");
+        assert!(stderr(&o).contains("plug in"), "{}", stderr(&o));
+    }
+    let o = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(["notes", "new", article.to_str().unwrap()])
+        .env("ATTACHE_CONFIG_DIR", &cfg)
+        .env("ATTACHE_VAULT", &unplugged)
+        .output()
+        .unwrap();
+    assert_one_line_error(&o, "ATTACHE_VAULT");
+    assert!(!unplugged.exists(), "a missing vault folder was created");
+}
+
+#[test]
+fn endless_input_is_refused_not_swallowed() {
+    let d = tempfile::tempdir().unwrap();
+    let cfg = d.path().join("cfg");
+    let o = attache(&cfg, &["draft", "/dev/zero"]);
+    assert_one_line_error(&o, "too large");
+    // `yes | attache draft -`: the writer never stops; the reader must.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(["draft", "-"])
+        .env("ATTACHE_CONFIG_DIR", &cfg)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let line = b"y\n".repeat(64 * 1024);
+        // Ends when the reader closes the pipe.
+        while std::io::Write::write_all(&mut stdin, &line).is_ok() {}
+    });
+    let o = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_one_line_error(&o, "too large");
+}
+
+#[test]
+fn titles_cannot_drive_the_terminal() {
+    let d = tempfile::tempdir().unwrap();
+    let cfg = d.path().join("cfg");
+    let vault = d.path().join("vault");
+    std::fs::create_dir_all(&vault).unwrap();
+    std::fs::write(
+        vault.join("evil.md"),
+        "---\ntitle: \"Talks\\e]0;pwned\\a\\e[2J\\nFAKE  line\"\nclassification: \"A\\e[31m\"\n---\nbody\n",
+    )
+    .unwrap();
+    let o = attache(&cfg, &["notes", "list", "--vault", vault.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(!out.contains(['\x1b', '\x07']), "{out:?}");
+    assert_eq!(out.lines().count(), 1, "{out:?}");
+    assert!(out.contains("Talks\\u{1b}]0;pwned"), "{out:?}");
+    // JSON keeps the exact text, escaped by the JSON encoder.
+    let o = attache(
+        &cfg,
+        &[
+            "notes",
+            "list",
+            "--vault",
+            vault.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    let list: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(list[0]["title"], "Talks\x1b]0;pwned\x07\x1b[2J\nFAKE  line");
+}
+
+/// A news page in Windows-1252 (curly quotes as bytes 0x93/0x94), with menus and metadata.
+fn legacy_page() -> Vec<u8> {
+    let para = "Foreign Minister Anna Berg said on Monday that Norway would host the next round \
+        of talks between the two delegations, which diplomats expect to last a week and to \
+        cover prisoners, the line of contact and the status of the port.";
+    let mut page = format!(
+        "<html><head><meta charset=\"windows-1252\"><title>Talks in Geneva - Example News</title>\
+         <link rel=\"canonical\" href=\"https://news.example/talks\">\
+         <meta property=\"og:site_name\" content=\"Example News\">\
+         <meta property=\"article:published_time\" content=\"2025-10-16T08:30:00Z\"></head>\
+         <body><nav><a href=\"/\">Home</a> <a href=\"/world\">World news</a></nav>\
+         <article><h1>Talks in Geneva</h1><p>{para}</p><p>{para}</p><p>"
+    )
+    .into_bytes();
+    page.extend_from_slice(
+        b"\x93We are ready,\x94 she said.</p></article><footer>Share this</footer></body></html>",
+    );
+    page
+}
+
+#[test]
+fn extract_prints_the_readable_text_of_pages_and_articles() {
+    let d = tempfile::tempdir().unwrap();
+    let cfg = d.path().join("cfg");
+    let page = d.path().join("page.html");
+    std::fs::write(&page, legacy_page()).unwrap();
+    let o = attache(&cfg, &["extract", page.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("Talks in Geneva\n\nForeign Minister"),
+        "{text}"
+    );
+    assert!(text.contains("“We are ready,” she said."), "{text}");
+    assert!(
+        !text.contains("Home") && !text.contains("Share this"),
+        "{text}"
+    );
+
+    let md = d.path().join("a.md");
+    std::fs::write(&md, "---\ntitle: From markdown\n---\nSome article text.\n").unwrap();
+    let o = attache(&cfg, &["extract", md.to_str().unwrap()]);
+    assert_eq!(stdout(&o), "From markdown\n\nSome article text.\n");
+    let txt = d.path().join("a.txt");
+    std::fs::write(&txt, ARTICLE).unwrap();
+    assert_eq!(
+        stdout(&attache(&cfg, &["extract", txt.to_str().unwrap()])),
+        ARTICLE
+    );
+
+    let missing = d.path().join("missing.html");
+    assert_one_line_error(
+        &attache(&cfg, &["extract", missing.to_str().unwrap()]),
+        "no such file",
+    );
+    let pdf = d.path().join("a.pdf");
+    std::fs::write(&pdf, "%PDF").unwrap();
+    assert_one_line_error(&attache(&cfg, &["extract", pdf.to_str().unwrap()]), ".html");
+    assert_eq!(attache(&cfg, &["extract"]).status.code(), Some(2));
+}
+
+#[test]
+fn draft_and_notes_new_read_pages_with_their_metadata() {
+    let d = tempfile::tempdir().unwrap();
+    let cfg = d.path().join("cfg");
+    let page = d.path().join("page.html");
+    std::fs::write(&page, legacy_page()).unwrap();
+    let o = attache(&cfg, &["draft", page.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let brief: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(brief["title"], "Talks in Geneva");
+    assert_eq!(brief["source"]["url"], "https://news.example/talks");
+    assert_eq!(brief["source"]["outlet"], "Example News");
+    assert_eq!(brief["source"]["published"], "2025-10-16");
+    assert!(
+        brief["positions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("We are ready"))),
+        "{brief}"
+    );
+    // A flag wins over the page's metadata.
+    let o = attache(&cfg, &["draft", "--outlet", "Wire", page.to_str().unwrap()]);
+    let brief: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(brief["source"]["outlet"], "Wire");
+
+    let vault = d.path().join("vault");
+    let o = attache(
+        &cfg,
+        &[
+            "notes",
+            "new",
+            page.to_str().unwrap(),
+            "--vault",
+            vault.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let note = std::fs::read_to_string(stdout(&o).trim()).unwrap();
+    for field in [
+        "source: https://news.example/talks",
+        "source_title: Talks in Geneva",
+        "outlet: Example News",
+        "published: 2025-10-16",
+    ] {
+        assert!(note.contains(field), "{field}:\n{note}");
+    }
 }

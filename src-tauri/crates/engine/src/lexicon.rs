@@ -53,8 +53,8 @@ pub(crate) mod files {
     const KINDS: &[&str] = &["organization", "government", "group", "country", "person"];
 
     data_files! {
-        /// Abbreviations that take a full stop inside a sentence.
-        ABBREVIATIONS = "abbreviations.txt", (1, 1), None;
+        /// Abbreviations that take a full stop inside a sentence, with what the stop can mean.
+        ABBREVIATIONS = "abbreviations.tsv", (2, 2), Some((1, &["name", "other", "time"]));
         /// Words that open an adverbial after a cue.
         ADVERBIAL_STARTS = "adverbial_starts.txt", (1, 1), None;
         /// Groups acted upon ("the hostages").
@@ -121,16 +121,36 @@ pub(crate) mod files {
         SOURCE_MODIFIERS = "source_modifiers.txt", (1, 1), None;
         /// Role titles.
         TITLES = "titles.txt", (1, 1), None;
+        /// Words that carry on a clock time after "a.m."/"p.m.".
+        TIME_WORDS = "time_words.txt", (1, 1), None;
         /// Transcript label words.
         TRANSCRIPT_LABELS = "transcript_labels.tsv", (2, 2), Some((1, &["honorific", "questioner"]));
         /// Heads of unnamed sources.
         UNNAMED_SOURCES = "unnamed_sources.txt", (1, 1), None;
         /// Auxiliaries that end a source phrase.
         VERB_STOPS = "verb_stops.txt", (1, 1), None;
+        /// Header keys of `Key: value` lines under a title.
+        HEADER_KEYS = "header_keys.txt", (1, 1), None;
+        /// Title words that make the body the issuer's own words ("Statement by …").
+        ISSUER_DOCUMENTS = "issuer_documents.txt", (1, 1), None;
         /// Plural heads that refer back to participants named together ("the leaders").
         JOINT_HEADS = "joint_heads.txt", (1, 1), None;
+        /// Words news prose writes in lower case (learned from PolNeAR train).
+        LOWER_WORDS = "lower_words.txt", (1, 1), None;
+        /// Suffixes after a person's name ("Jr").
+        NAME_SUFFIXES = "name_suffixes.txt", (1, 1), None;
+        /// Words of a state's formal name ("Republic").
+        STATE_WORDS = "state_words.txt", (1, 1), None;
+        /// Words that open a list of examples ("including").
+        EXAMPLE_OPENERS = "example_openers.txt", (1, 1), None;
+        /// Meeting and event words that make a place after "in" a venue.
+        VENUE_EVENTS = "venue_events.txt", (1, 1), None;
+        /// Honorifics before a person's name ("Mr", "H.E.").
+        HONORIFICS = "honorifics.txt", (1, 1), None;
         /// Lower-case particles inside a person's name ("de", "bin").
         NAME_PARTICLES = "name_particles.txt", (1, 1), None;
+        /// Cues that name no source in an agentless passive ("is expected to").
+        SOURCELESS_PASSIVES = "sourceless_passives.txt", (1, 1), None;
         /// Cues that are as often nouns ("support", "plans").
         NOUN_CUES = "noun_cues.txt", (1, 1), None;
         /// Cues that never come before their source ("told").
@@ -263,9 +283,40 @@ macro_rules! word_list {
     };
 }
 
+/// What the full stop after an abbreviation can mean (`data/abbreviations.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Abbreviation {
+    /// Stands before a name ("Mr.", "Gen."): the stop never ends a sentence.
+    Name,
+    /// "Inc.", "Jan.": the stop ends a sentence only before a word that opens one.
+    Other,
+    /// "a.m.", "p.m.": the stop ends a sentence unless a weekday, month or zone follows.
+    Time,
+}
+
+static ABBREVIATIONS: LazyLock<Vec<(&'static str, Abbreviation)>> = LazyLock::new(|| {
+    tagged(files::ABBREVIATIONS, |s| match s {
+        "name" => Some(Abbreviation::Name),
+        "other" => Some(Abbreviation::Other),
+        "time" => Some(Abbreviation::Time),
+        _ => None,
+    })
+});
+
+/// The kind of abbreviation `word` (without its final dot, case as written) is, if it is one.
+pub(crate) fn abbreviation(word: &str) -> Option<Abbreviation> {
+    lookup(&ABBREVIATIONS, word)
+}
+
+/// True when `word` (without its final dot) is an abbreviation like "Mr" or "Jan".
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    abbreviation(word).is_some()
+}
+
 word_list!(
-    /// True when `word` (without its final dot) is an abbreviation like "Mr" or "Jan".
-    ABBREVIATIONS, ABBREVIATIONS, is_abbreviation
+    /// True when a capitalised `word` carries on a clock time after "a.m."/"p.m." (a weekday,
+    /// a month, a time zone).
+    TIME_WORDS, TIME_WORDS, is_time_word
 );
 word_list!(
     /// True when `word` (lower case) can head an unnamed or collective source ("officials").
@@ -340,6 +391,16 @@ word_list!(
 word_list!(
     /// True when a lower-case `word` is a particle inside a person's name ("Juan *de la* Cruz").
     NAME_PARTICLES, NAME_PARTICLES, is_name_particle
+);
+word_list!(
+    /// True when a capitalised `word` ending a name makes it an event, law, place or body
+    /// rather than a person ("Cold *War*", "Economic *Forum*").
+    NON_PERSON_HEADS, NON_PERSON_HEADS, is_non_person_head
+);
+word_list!(
+    /// True when the cue `word` (lower case) names no source in an agentless passive ("is
+    /// *expected* to", "has been *confirmed*").
+    SOURCELESS_PASSIVES, SOURCELESS_PASSIVES, is_sourceless_passive
 );
 word_list!(
     /// True when the cue `word` (lower case) is as often a noun ("support", "plans"): a verb

@@ -160,7 +160,10 @@ pub fn draft_with_progress(
     let mut parties = parties::extract(&doc, &tokens);
 
     report(Stage::Positions);
-    let mut positions = positions::extract(&doc, &tokens, &mut parties);
+    // A title that names its issuer ("Statement by … Karine Jean-Pierre on …") makes the body
+    // the issuer's words (an option's title replaces the line, not the text's issuer).
+    let issuer = header.title_span.and_then(|t| header::issuer(text, t));
+    let mut positions = positions::extract(&doc, &tokens, &mut parties, issuer);
     let issues = issues::collect(&mut positions);
     let parties = parties.into_parties();
 

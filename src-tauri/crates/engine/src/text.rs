@@ -2,11 +2,14 @@
 //! linear pass.
 //!
 //! Sentence boundaries are a full stop, question or exclamation mark (with any closing quote
-//! or bracket after it) followed by white space and something that can start a sentence, unless
-//! the word before the stop is a known abbreviation ("Mr.", "Jan.", "U.S.") or an initial; and
-//! every blank line (a paragraph break).
+//! or bracket after it) followed by white space and something that can start a sentence; every
+//! blank line (a paragraph break); and a line break before or after a list item. The word
+//! before a full stop decides whether it ends the sentence (`full_stop_ends_sentence`:
+//! abbreviations in `data/abbreviations.tsv`, initials, dotted words, times, numbers, list
+//! numbers), and a quotation closed by "!" or "?" keeps its credit ("“Go!” Mr. Roe said.").
+//! The rules are checked only where a stop or line break is, so the pass stays linear.
 
-use crate::lexicon;
+use crate::lexicon::{self, Abbreviation, WordClass};
 use crate::model::Span;
 
 /// A text split into sentences and paragraphs.
@@ -124,21 +127,117 @@ fn word_before(text: &str, end: usize) -> &str {
     &text[start..end]
 }
 
-/// True when the full stop at `dot` ends an abbreviation or an initial rather than a sentence.
-fn is_abbreviation(text: &str, dot: usize) -> bool {
+/// True when the full stop at `dot`, followed by white space and `next`, ends a sentence.
+///
+/// The word before the stop decides (sentencex's English rules, with our lists): a number
+/// ends a sentence ("$9.99. You"), unless it is a list marker at the start of a line ("1. A
+/// ceasefire"); a name abbreviation never does ("Mr. Zelensky"); an initial, a dotted word
+/// ("U.S.") or another abbreviation ("Inc.") ends one only before a word that opens a
+/// sentence ("… in the U.S. The talks …", not "the U.N. Security Council"); "a.m."/"p.m." end
+/// one unless a weekday, month or time zone carries on the time ("at 11 p.m. Diplomats …",
+/// not "10 a.m. Wednesday").
+fn full_stop_ends_sentence(text: &str, dot: usize, next: &str) -> bool {
     let w = word_before(text, dot);
     if w.is_empty() {
-        return false;
-    }
-    // Initials and dotted abbreviations: "J.", "U.S", "a.m".
-    let mut chars = w.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        return c.is_uppercase();
-    }
-    if w.contains('.') {
         return true;
     }
-    lexicon::is_abbreviation(w)
+    if is_list_marker_word(text, dot - w.len(), w) {
+        return false;
+    }
+    if w.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return true;
+    }
+    let mut chars = w.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return !c.is_uppercase() || opens_sentence(next);
+    }
+    match lexicon::abbreviation(w) {
+        Some(Abbreviation::Name) => false,
+        Some(Abbreviation::Time) => !continues_time(next),
+        Some(Abbreviation::Other) => opens_sentence(next),
+        None if w.contains('.') => opens_sentence(next),
+        None => true,
+    }
+}
+
+/// The first word of `s` (letters and apostrophes).
+fn first_word(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphabetic() || is_apostrophe(c)))
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// Whether `next` starts with a capitalised function word that opens sentences ("The",
+/// "They", "In", "But", "When"), rather than a name ("Security Council", "Jane Roe").
+fn opens_sentence(next: &str) -> bool {
+    let w = first_word(next.trim_start_matches(['"', '“', '‘', '\'', '(', '[']));
+    if !w.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    matches!(
+        lexicon::word_class(&lower),
+        Some(
+            WordClass::Determiner
+                | WordClass::Subject
+                | WordClass::Possessive
+                | WordClass::Preposition
+                | WordClass::Conjunction
+                | WordClass::Subordinator
+                | WordClass::That
+                | WordClass::Adverb
+        )
+    )
+}
+
+/// Whether `next` carries on a clock time ("Wednesday", "EST", "local time").
+fn continues_time(next: &str) -> bool {
+    let w = first_word(next);
+    !w.starts_with(char::is_uppercase) || lexicon::is_time_word(w)
+}
+
+/// "1", "12" or "a" standing alone at the start of a line before its stop: a list marker.
+fn is_list_marker_word(text: &str, start: usize, w: &str) -> bool {
+    let short = w.len() <= 3
+        && (w.bytes().all(|b| b.is_ascii_digit())
+            || (w.len() == 1 && w.bytes().all(|b| b.is_ascii_lowercase())));
+    short && at_line_start(text, start)
+}
+
+fn at_line_start(text: &str, pos: usize) -> bool {
+    text[..pos]
+        .chars()
+        .rev()
+        .find(|c| !matches!(c, ' ' | '\t'))
+        .is_none_or(|c| c == '\n')
+}
+
+/// The length of the list marker `line` opens with ("- ", "• ", "1. ", "2) ", "a) "), if any.
+fn list_marker(line: &str) -> Option<usize> {
+    let mut chars = line.char_indices();
+    let (_, first) = chars.next()?;
+    if matches!(first, '-' | '*' | '•' | '‣' | '◦' | '▪' | '–') {
+        return line[first.len_utf8()..]
+            .starts_with([' ', '\t'])
+            .then_some(first.len_utf8() + 1);
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let letter = usize::from(digits == 0 && first.is_ascii_lowercase());
+    let n = digits + letter;
+    let closer = line.as_bytes().get(n).copied();
+    let ok = (1..=3).contains(&digits) && matches!(closer, Some(b'.' | b')'))
+        || letter == 1 && closer == Some(b')');
+    (ok && line
+        .as_bytes()
+        .get(n + 1)
+        .is_some_and(|b| *b == b' ' || *b == b'\t'))
+    .then_some(n + 2)
 }
 
 /// Sentences inside one paragraph.
@@ -149,7 +248,9 @@ fn split_sentences(text: &str, para: Span) -> Vec<Span> {
     let mut i = para.start;
     while i < para.end {
         let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') || (b == b'\n' && ends_heading_line(text, start, i)) {
+        if matches!(b, b'.' | b'!' | b'?')
+            || (b == b'\n' && line_break_ends_sentence(text, start, i))
+        {
             // Extend over repeated stops and closing quotes/brackets.
             let mut j = i + 1;
             while j < para.end {
@@ -168,7 +269,7 @@ fn split_sentences(text: &str, para: Span) -> Vec<Span> {
             let next = after_ws.chars().next();
             let boundary = has_ws
                 && next.is_some_and(can_start_sentence)
-                && !(b == b'.' && j == i + 1 && is_abbreviation(text, i))
+                && !(b == b'.' && j == i + 1 && !full_stop_ends_sentence(text, i, after_ws))
                 && !(b != b'.' && closes_quote(&text[i..j]) && credit_follows(after_ws));
             if boundary || (b == b'\n') {
                 push_trimmed(text, Span::new(start, j), &mut out);
@@ -213,11 +314,32 @@ fn credit_follows(rest: &str) -> bool {
         if CREDIT_VERBS.contains(&bare) {
             return true;
         }
-        if bare.len() < word.len() || !word.starts_with(char::is_uppercase) {
+        // "Mr." and "Sen." belong to the name before the verb.
+        let title = word
+            .strip_suffix('.')
+            .is_some_and(|w| lexicon::abbreviation(w) == Some(Abbreviation::Name));
+        if (bare.len() < word.len() && !title) || !word.starts_with(char::is_uppercase) {
             return false;
         }
     }
     false
+}
+
+/// A line break ends a sentence before a list item ("- …", "• …", "2. …"), after a list
+/// item unless the next line carries it on (indented or in lower case), and after a heading.
+fn line_break_ends_sentence(text: &str, sentence_start: usize, nl: usize) -> bool {
+    let next_line = &text[nl + 1..];
+    let next = next_line.trim_start_matches([' ', '\t', '\r']);
+    if list_marker(next).is_some() {
+        return true;
+    }
+    let line_start = text[..nl].rfind('\n').map_or(0, |p| p + 1);
+    let line = text[line_start..nl].trim_start_matches([' ', '\t']);
+    let carried_on = next_line.starts_with([' ', '\t']) || next.starts_with(char::is_lowercase);
+    if list_marker(line).is_some() && !carried_on && !next.trim().is_empty() {
+        return true;
+    }
+    ends_heading_line(text, sentence_start, nl)
 }
 
 /// A line break ends a sentence when the line before it is a heading-like line with no

@@ -52,7 +52,6 @@ pub(crate) enum Class {
 }
 
 /// How an open-class word is used, read from the words before it.
-#[allow(dead_code)] // read by the attribution rules
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum VerbUse {
     /// A main verb with its subject ("the minister *said*", "she has *said*").
@@ -156,7 +155,6 @@ pub(crate) struct Tokens {
     low: String,
 }
 
-#[allow(dead_code)] // class queries are read by the attribution rules
 impl Tokens {
     /// Tokenises the sentences of `doc` and classes every token.
     pub fn new(doc: &Doc<'_>) -> Self {

@@ -28,25 +28,37 @@
 //!   `.attache/` folder (drafts, sources, trash); `.obsidian/` is never touched.
 //! - **Note**: one brief as a Markdown file with YAML **front matter** (the `---` block at the
 //!   top, Obsidian's "properties"), named `YYYY-MM-DD Title.md`.
-//! - **Draft**: the brief as the engine generated it (with spans), kept in
-//!   `.attache/briefs/<id>.json`; the **source** article is `.attache/sources/<id>.txt`.
+//! - **Draft**: the brief as the engine generated it (with spans) and as the analyst then edited
+//!   it in the draft pane, kept in `.attache/briefs/<id>.json` with each item's footnote in the
+//!   note and the edits made ([`patch::DraftState`], [`Vault::store_draft`]); the **source**
+//!   article is `.attache/sources/<id>.txt`.
+//! - **Patch**: a draft-pane edit carried onto the note by a three-way merge, lines found by
+//!   their **footnote label** (`[^p3]`), the analyst's own text untouched ([`patch`]).
 //! - **Stamp**: what a note looked like when loaded ([`LoadStamp`]); a save whose stamp no
-//!   longer matches the file writes a **conflict copy** instead of overwriting.
+//!   longer matches the file writes a **conflict copy** instead of overwriting, also when the
+//!   outside write lands during the save ([`atomic::replace_if_unchanged`]). The analyst then
+//!   chooses with [`Vault::keep_mine`], [`Vault::take_theirs`] or [`Vault::keep_both`].
+//! - **Note path**: a `.md` file inside the vault, outside hidden folders ([`Vault::resolve`]);
+//!   nothing else is opened or written as a note.
 //! - **Marking**: the handling classification (`classification` in front matter).
 //! - **Party index**: every note and position that mentions a party ([`Vault::party_index`]).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 pub mod atomic;
+mod conflict;
 mod error;
 pub mod export;
 mod files;
 pub mod frontmatter;
 pub mod import;
 mod index;
+pub mod journal;
+mod merge3;
 mod model;
 pub mod names;
 mod party;
+pub mod patch;
 mod search;
 pub mod settings;
 mod simple_yaml;

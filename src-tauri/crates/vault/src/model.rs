@@ -62,8 +62,15 @@ pub struct OpenNote {
     pub markdown: String,
     /// Pass back to [`crate::Vault::save`].
     pub stamp: LoadStamp,
-    /// The draft as generated, from `.attache/briefs/<id>.json`, when stored.
+    /// The structured draft, from `.attache/briefs/<id>.json`, when stored: as generated,
+    /// with the analyst's draft-pane edits applied.
     pub brief: Option<attache_engine::Brief>,
+    /// The note's footnote of each item of `brief` (present whenever `brief` is).
+    #[serde(default)]
+    pub refs: Option<crate::patch::NoteRefs>,
+    /// The analyst's draft-pane edits behind `brief`, for a re-draft to make again.
+    #[serde(default)]
+    pub edits: Vec<crate::patch::DraftEdit>,
     /// The source article, from `.attache/sources/<id>.txt`, when stored.
     pub source: Option<String>,
 }
@@ -138,8 +145,21 @@ pub struct SearchHit {
     pub note: NoteSummary,
     /// Higher is better.
     pub score: u32,
-    /// A line of text around the first match in the body.
+    /// About 160 characters of the body around the best match, as written.
     pub snippet: String,
+    /// Where the query's words matched in `snippet`, in order, for highlighting.
+    pub highlights: Vec<TextRange>,
+}
+
+/// A range of a string, in UTF-16 code units (as JavaScript strings count): `start` included,
+/// `end` excluded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct TextRange {
+    /// First unit.
+    pub start: u32,
+    /// One past the last unit.
+    pub end: u32,
 }
 
 /// Export format.

@@ -13,20 +13,15 @@ use crate::error::{Result, VaultError};
 pub const APP_ID: &str = "org.attache.desktop";
 /// Settings file name inside the config folder.
 pub const FILE_NAME: &str = "settings.json";
+/// The largest settings file read (this build writes a few hundred bytes).
+const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
 /// Version of the settings format this build writes.
 pub const VERSION: u32 = 1;
 
-/// How Attaché writes links between notes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-#[serde(rename_all = "snake_case")]
-pub enum LinkStyle {
-    /// `[[Note]]` (Obsidian's default).
-    #[default]
-    Wikilinks,
-    /// `[Note](Note.md)`.
-    Markdown,
-}
+/// How Attaché writes links between notes: the renderer's own type, so the setting and the
+/// note cannot disagree.
+pub use attache_engine::render::LinkStyle;
 
 /// Colour theme.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,7 +137,9 @@ pub fn resolve_vault(flag: Option<&Path>, settings: &Settings) -> (PathBuf, Vaul
 #[must_use]
 pub fn load(dir: &Path) -> LoadedSettings {
     let path = dir.join(FILE_NAME);
-    let bytes = match std::fs::read(&path) {
+    // A pipe or device under that name would block every command: regular files only, and
+    // no more than a settings file can sensibly be.
+    let bytes = match crate::files::read_bounded(&path, MAX_FILE_BYTES) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return LoadedSettings {
@@ -264,7 +261,7 @@ pub fn save(dir: &Path, settings: &Settings) -> Result<()> {
 /// Moves a settings file that does not parse aside (`settings.json.corrupt-<time>`) so that
 /// saving never destroys what the analyst or another program wrote there.
 fn keep_damaged_file(dir: &Path, path: &Path) -> Result<()> {
-    let Ok(bytes) = std::fs::read(path) else {
+    let Ok(bytes) = crate::files::read_bounded(path, MAX_FILE_BYTES) else {
         return Ok(()); // nothing there (or unreadable: the atomic write reports that)
     };
     if matches!(
@@ -354,6 +351,27 @@ mod tests {
         assert_eq!(l.settings.vault, None);
         let w = l.warning.unwrap();
         assert!(w.contains("theme") && w.contains("vault"), "{w}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_named_settings_json_does_not_hang() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        assert!(
+            made.is_ok_and(|s| s.success()),
+            "mkfifo (coreutils) is needed"
+        );
+        // Loading in a thread: on failure the test reports instead of hanging forever.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let d = dir.path().to_owned();
+        std::thread::spawn(move || tx.send(load(&d)).unwrap());
+        let l = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("loading the settings hung on a pipe");
+        assert_eq!(l.settings, Settings::default());
+        assert!(l.warning.unwrap().contains("could not read"));
     }
 
     #[test]

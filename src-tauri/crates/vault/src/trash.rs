@@ -26,6 +26,12 @@ impl Vault {
     /// # Errors
     /// [`VaultError::NotFound`], [`VaultError::OutsideVault`], [`VaultError::Io`].
     pub fn delete(&self, path: impl AsRef<Path>) -> Result<TrashEntry> {
+        self.move_to_trash(path.as_ref(), true)
+    }
+
+    /// Moves a note to the trash; its draft and source go with it only when `with_draft`
+    /// (a conflict copy shares its note's `id`, and the draft stays with the note).
+    pub(crate) fn move_to_trash(&self, path: &Path, with_draft: bool) -> Result<TrashEntry> {
         let abs = self.resolve(path)?;
         if !abs.is_file() {
             return Err(VaultError::NotFound { path: abs });
@@ -64,7 +70,7 @@ impl Vault {
         write_atomic(&entry, &json).map_err(|e| VaultError::io("write", &entry, e))?;
         std::fs::rename(&abs, dir.join(&file))
             .map_err(|e| VaultError::io("move to the trash", &abs, e))?;
-        if let Some(id) = &id {
+        if let Some(id) = id.as_ref().filter(|_| with_draft) {
             for (sub, ext) in [("briefs", "json"), ("sources", "txt")] {
                 let from = self.state_dir(sub).join(format!("{id}.{ext}"));
                 if from.exists() {
@@ -98,6 +104,10 @@ impl Vault {
                     return None;
                 }
                 let record = read_record(&d.path()).ok()?;
+                // A delete cut short before the note moved in: nothing to restore.
+                if !is_plain_note_name(&record.file) || !d.path().join(&record.file).is_file() {
+                    return None;
+                }
                 Some(TrashEntry {
                     trash_id: d.file_name().to_string_lossy().into_owned(),
                     original_path: record.original_path,

@@ -7,13 +7,27 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use attache_engine::Brief;
 use attache_engine::render::{self, RenderOptions};
 
-use crate::atomic::{Remove, Replace, remove_if_unchanged, replace_if_unchanged, write_new};
+use crate::atomic::{
+    Remove, Replace, remove_if_unchanged, replace_if_unchanged, write_atomic, write_new,
+};
 use crate::error::{Result, VaultError};
 use crate::files::{self, hash_hex, read_note};
 use crate::frontmatter::{self, FmValue, FrontMatter};
 use crate::index::Index;
 use crate::model::{LoadStamp, NewNote, NoteSummary, OpenNote, SaveOutcome};
 use crate::names;
+use crate::patch::{DraftEdit, DraftState, NoteRefs};
+
+/// What `.attache/briefs/<id>.json` holds: a brief, with the note's footnote of each item.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredDraft {
+    #[serde(flatten)]
+    brief: Brief,
+    #[serde(default)]
+    note_refs: Option<NoteRefs>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    note_edits: Vec<DraftEdit>,
+}
 
 /// Folder inside the vault for Attaché's own files (drafts, sources, trash).
 pub const STATE_DIR: &str = ".attache";
@@ -211,10 +225,7 @@ impl Vault {
             classification: Some(classification.clone()),
             created: Some(now.clone()),
             updated: Some(now.clone()),
-            link_style: match meta.link_style {
-                Some(crate::settings::LinkStyle::Markdown) => render::LinkStyle::Markdown,
-                _ => render::LinkStyle::Wikilinks,
-            },
+            link_style: meta.link_style.unwrap_or_default(),
             ..Default::default()
         };
         let rendered = render::markdown(&brief, source, &options);
@@ -224,11 +235,8 @@ impl Vault {
             let d = self.state_dir(dir);
             std::fs::create_dir_all(&d).map_err(|e| VaultError::io("create", &d, e))?;
         }
-        let json = serde_json::to_vec_pretty(&brief).map_err(|e| VaultError::Io {
-            action: "serialise the draft for",
-            path: self.brief_path(&id),
-            source: std::io::Error::other(e),
-        })?;
+        let refs = crate::patch::rendered_refs(&brief, source);
+        let json = self.draft_json(&id, &brief, &refs, &[])?;
         let bp = self.brief_path(&id);
         let sp = self.source_path(&id);
         // The draft and the source first (a note never lacks its provenance), the note last;
@@ -254,6 +262,62 @@ impl Vault {
             }
         };
         self.open_with(&path, Some(brief), Some(source.to_owned()))
+    }
+
+    /// Keeps the structured draft of the note at `path` as the analyst edited it (the brief
+    /// and the footnote of each item), so reopening the note shows the draft the note
+    /// shows, and the party index and exports see the edits.
+    ///
+    /// # Errors
+    /// [`VaultError::NotFound`] and the other errors of [`Vault::open_note`];
+    /// [`VaultError::BrokenFrontMatter`] when the note has no valid `id` to keep a draft under.
+    pub fn store_draft(&self, path: impl AsRef<Path>, draft: &DraftState) -> Result<()> {
+        let abs = self.resolve(path)?;
+        let loaded = read_note(&abs)?;
+        let summary = crate::index::summarize(&self.rel(&abs), &loaded);
+        let id = summary
+            .id
+            .filter(|id| uuid::Uuid::parse_str(id).is_ok())
+            .ok_or_else(|| VaultError::BrokenFrontMatter {
+                path: abs.clone(),
+                reason: "it has no id, so its draft cannot be kept beside it".to_owned(),
+            })?;
+        let d = self.state_dir("briefs");
+        std::fs::create_dir_all(&d).map_err(|e| VaultError::io("create", &d, e))?;
+        self.write_draft(&id, &draft.brief, &draft.refs, &draft.edits)
+    }
+
+    /// `.attache/briefs/<id>.json`: the brief's own fields (what the party index and older
+    /// readers expect) plus `note_refs` and `note_edits`.
+    fn write_draft(
+        &self,
+        id: &str,
+        brief: &Brief,
+        refs: &NoteRefs,
+        edits: &[DraftEdit],
+    ) -> Result<()> {
+        let bp = self.brief_path(id);
+        let json = self.draft_json(id, brief, refs, edits)?;
+        write_atomic(&bp, &json).map_err(|e| VaultError::io("write", &bp, e))
+    }
+
+    fn draft_json(
+        &self,
+        id: &str,
+        brief: &Brief,
+        refs: &NoteRefs,
+        edits: &[DraftEdit],
+    ) -> Result<Vec<u8>> {
+        let stored = StoredDraft {
+            brief: brief.clone(),
+            note_refs: Some(refs.clone()),
+            note_edits: edits.to_vec(),
+        };
+        serde_json::to_vec_pretty(&stored).map_err(|e| VaultError::Io {
+            action: "serialise the draft for",
+            path: self.brief_path(id),
+            source: std::io::Error::other(e),
+        })
     }
 
     /// Writes `bytes` to `dir/stem.md`, or `stem 2.md`, … never replacing a file.
@@ -309,19 +373,35 @@ impl Vault {
         // A synced vault may carry anything under these names (a symlink to /dev/zero, a
         // pipe): read only regular files, and only up to what the engine could have made.
         let limit = 4 * attache_engine::MAX_INPUT_BYTES as u64;
-        let brief = brief.or_else(|| {
-            let bytes = files::read_bounded(&self.brief_path(id.as_deref()?), limit).ok()?;
+        let stored: Option<StoredDraft> = id.as_deref().and_then(|id| {
+            let bytes = files::read_bounded(&self.brief_path(id), limit).ok()?;
             serde_json::from_slice(&bytes).ok()
         });
         let source = source.or_else(|| {
             let bytes = files::read_bounded(&self.source_path(id.as_deref()?), limit).ok()?;
             String::from_utf8(bytes).ok()
         });
+        let (brief, refs, edits) = match (brief, stored) {
+            (Some(b), _) => (Some(b), None, Vec::new()),
+            (None, Some(s)) => (Some(s.brief), s.note_refs, s.note_edits),
+            (None, None) => (None, None, Vec::new()),
+        };
+        // A draft stored before refs were kept (or by another tool) is the brief the note was
+        // rendered from: its labels are the renderer's.
+        let refs = match (&brief, refs) {
+            (Some(b), None) => Some(crate::patch::rendered_refs(
+                b,
+                source.as_deref().unwrap_or_default(),
+            )),
+            (_, r) => r,
+        };
         Ok(OpenNote {
             stamp: loaded.stamp(),
             summary,
             markdown: loaded.text,
             brief,
+            refs,
+            edits,
             source,
         })
     }
@@ -383,16 +463,33 @@ impl Vault {
     /// Keeps a version another program wrote while a save was putting theirs back (left at a
     /// hidden temporary name) as one more conflict copy.
     fn keep_stray(&self, abs: &Path, stray: &Path) -> Result<()> {
-        let bytes = std::fs::read(stray).map_err(|e| VaultError::io("read", stray, e))?;
         let dir = abs.parent().unwrap_or(&self.root);
         let stem = abs
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let when = chrono::Local::now().format("%Y-%m-%d %H-%M-%S");
-        self.write_unique(dir, &format!("{stem} (conflict copy {when})"), &bytes)?;
-        let _ = std::fs::remove_file(stray);
-        Ok(())
+        let stem = format!("{stem} (conflict copy {when})");
+        // Linked to a visible name as it is (never read, whatever its size), then unhidden.
+        for _ in 0..100 {
+            let copy = names::unique_path(dir, &stem, crate::NOTE_EXTENSION);
+            match std::fs::hard_link(stray, &copy) {
+                Ok(()) => {
+                    let _ = std::fs::remove_file(stray);
+                    return Ok(());
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                // No hard links here: a rename does it (the name was free a moment ago).
+                Err(_) => {
+                    return std::fs::rename(stray, &copy)
+                        .map_err(|e| VaultError::io("keep", &copy, e));
+                }
+            }
+        }
+        Err(VaultError::InvalidName {
+            name: stem,
+            reason: "too many conflict copies share this name".to_owned(),
+        })
     }
 
     fn conflict_copy(&self, abs: &Path, rel: &str, text: &str) -> Result<SaveOutcome> {

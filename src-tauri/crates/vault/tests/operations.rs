@@ -288,7 +288,7 @@ fn export_writes_markdown_html_and_text() {
 fn import_reads_html_markdown_and_text() {
     let (d, vault) = common::vault();
     let html = d.path().join("page.html");
-    std::fs::write(&html, "<html><head><title>T</title></head><body><nav>Menu</nav><article><h1>Geneva talks</h1><p>Foreign Minister Anna Berg said on Monday that Norway would host the next round of talks in the spring.</p></article></body></html>").unwrap();
+    std::fs::write(&html, "<html><head><title>Geneva talks - Example News</title></head><body><nav>Menu</nav><article><h1>Geneva talks</h1><p>Foreign Minister Anna Berg said on Monday that Norway would host the next round of talks in the spring.</p></article></body></html>").unwrap();
     let note = vault
         .import(&html, &Default::default(), &NewNote::default())
         .unwrap();

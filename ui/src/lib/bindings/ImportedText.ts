@@ -5,14 +5,29 @@
  */
 export type ImportedText = { 
 /**
- * The article text (what is drafted and stored as the source).
+ * The article text (what is drafted and stored as the source). For a web page: the
+ * title line, a blank line, then the article's paragraphs.
  */
 text: string, 
 /**
- * A title found in the file (`<title>`, `<h1>`, front matter `title`, a `# ` heading).
+ * The article's title (Readability's choice from `og:title`, JSON-LD, `<title>`, `<h1>`;
+ * front matter `title` or a `# ` heading in Markdown).
  */
 title: string | null, 
 /**
- * A URL found in the file (`<link rel=canonical>`, `og:url`, front matter `source`).
+ * The article's URL (`<link rel=canonical>`, `og:url`, JSON-LD; front matter `source`).
  */
-source_url: string | null, };
+source_url: string | null, 
+/**
+ * The outlet that published it (`og:site_name`, JSON-LD publisher; front matter `outlet`).
+ */
+outlet: string | null, 
+/**
+ * Its publication day, `YYYY-MM-DD` (`article:published_time`, JSON-LD `datePublished`;
+ * front matter `published` or `date`).
+ */
+published: string | null, 
+/**
+ * Who wrote it (the page's byline or author metadata; front matter `author`).
+ */
+byline: string | null, };

@@ -2,6 +2,7 @@
 import type { NoteSummary } from "../bindings/NoteSummary";
 import type { PartyHit } from "../bindings/PartyHit";
 import type { SearchHit } from "../bindings/SearchHit";
+import type { TextRange } from "../bindings/TextRange";
 import type { TrashEntry } from "../bindings/TrashEntry";
 import * as ipc from "../ipc";
 import { CommandError, toCommandError } from "../ipc";
@@ -51,14 +52,19 @@ export class Library {
     return [...all].sort();
   });
 
-  /** Search snippets by note path, for the current results. */
-  private readonly snippets: Map<string, string> = $derived(
-    new Map((this.results ?? []).map((h) => [h.note.path, h.snippet] as const)),
+  /** Search results by note path. */
+  private readonly hits: Map<string, SearchHit> = $derived(
+    new Map((this.results ?? []).map((h) => [h.note.path, h] as const)),
   );
 
   /** The search snippet for a note in the current results. */
   snippet(path: string): string | null {
-    return this.snippets.get(path) ?? null;
+    return this.hits.get(path)?.snippet ?? null;
+  }
+
+  /** Where the query matched in the note's snippet (UTF-16 ranges, from Rust). */
+  highlights(path: string): TextRange[] {
+    return this.hits.get(path)?.highlights ?? [];
   }
 
   async refresh(): Promise<void> {

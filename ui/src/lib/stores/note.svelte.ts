@@ -179,6 +179,15 @@ export class NoteSession {
     this.schedulePreview();
   }
 
+  /** A draft-pane edit patched the note (Rust kept the analyst's own text): an undoable edit
+   * in the editor; an unsaved draft nobody typed into stays "not hand-edited". */
+  applyPatch(md: string): void {
+    if (md === this.markdown) return;
+    const untouched = this.path === null && this.markdown === this.rendered;
+    this.replace(md);
+    if (untouched) this.rendered = md;
+  }
+
   /** Saves now (Ctrl+S, autosave, before switching notes). Resolves when the save is done. */
   async save(): Promise<void> {
     if (this.saving) await this.saving;
@@ -215,16 +224,15 @@ export class NoteSession {
     }
   }
 
-  /** Conflict: my version replaces theirs; the conflict copy goes to the trash. */
+  /** Conflict: my version replaces theirs; the conflict copy goes to the trash. One vault
+   * call (note_keep_mine), so it is never left half done. */
   async keepMine(): Promise<void> {
     const c = this.conflict;
     const path = this.path;
     if (!c || path === null) return;
     const mine = this.markdown; // including anything typed while the banner was up
     try {
-      const theirs = await ipc.noteOpen(path);
-      const out = await ipc.noteSave(path, mine, theirs.stamp);
-      await ipc.noteDelete(c.copy);
+      const out = await ipc.noteKeepMine(path, c.copy, mine);
       if (out.kind === "conflict") {
         // Changed yet again meanwhile: stay in conflict, with the newest copy.
         this.conflict = { copy: out.conflict_copy, mine };
@@ -247,20 +255,19 @@ export class NoteSession {
     const path = this.path;
     if (!c || path === null) return;
     try {
-      const theirs = await ipc.noteOpen(path);
-      await ipc.noteDelete(c.copy);
-      this.load(theirs);
+      this.load(await ipc.noteTakeTheirs(path, c.copy));
     } catch (e) {
       this.error = toCommandError(e);
     }
   }
 
-  /** Conflict: keep both files; carry on editing mine (the copy). */
+  /** Conflict: keep both files (the copy becomes a note of its own); carry on editing mine. */
   async keepBoth(): Promise<OpenNote | null> {
     const c = this.conflict;
-    if (!c) return null;
+    const path = this.path;
+    if (!c || path === null) return null;
     try {
-      const mine = await ipc.noteOpen(c.copy);
+      const mine = await ipc.noteKeepBoth(path, c.copy);
       this.load(mine);
       return mine;
     } catch (e) {

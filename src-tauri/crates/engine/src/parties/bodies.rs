@@ -4,12 +4,12 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon;
+use crate::lexicon::{self, files};
 use crate::model::PartyKind;
 use crate::text::Doc;
 use crate::tokens::TokKind;
 
-use super::Tokens;
+use super::{Tokens, words};
 
 /// What a lower-case noun after a country names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,12 +29,9 @@ struct Heads {
 static HEADS: LazyLock<Heads> = LazyLock::new(|| {
     let mut heads = Vec::new();
     let mut modifiers = Vec::new();
-    for line in data_lines(include_str!("../../data/body_heads.tsv")) {
-        let Some((word, kind)) = line.split_once('\t') else {
-            continue;
-        };
-        let (word, kind) = (word.trim(), kind.trim());
-        match kind {
+    for row in lexicon::rows(files::BODY_HEADS) {
+        let word = row[0];
+        match row[1] {
             "modifier" => modifiers.push(word),
             "country" => heads.push((word, Head::Country)),
             "group" => heads.push((word, Head::Body(PartyKind::Group))),
@@ -50,33 +47,17 @@ static HEADS: LazyLock<Heads> = LazyLock::new(|| {
 
 /// (country, first demonym) from the country gazetteer, sorted by country.
 static DEMONYMS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
-    let mut v: Vec<(&str, &str)> = data_lines(include_str!("../../data/countries.tsv"))
-        .filter_map(|line| {
-            let mut cols = line.split('\t');
-            let name = cols.next()?.trim();
-            let demonym = cols.nth(1)?.split(',').next()?.trim();
-            (!demonym.is_empty()).then_some((name, demonym))
-        })
+    let mut v: Vec<(&str, &str)> = lexicon::countries()
+        .iter()
+        .filter_map(|c| Some((c.name, *c.demonyms.first()?)))
         .collect();
     v.sort_unstable();
     v
 });
 
-static DEPENDENT: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| lexicon::entries(include_str!("../../data/dependent_prepositions.txt")));
-
-static COLLECTIVE: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| lexicon::entries(include_str!("../../data/collective_nouns.txt")));
-
-static GROUP_NOUNS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| lexicon::entries(include_str!("../../data/group_nouns.txt")));
-
-static AFFECTED: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| lexicon::entries(include_str!("../../data/affected_groups.txt")));
-
 /// True when `word` (lower case) after "the" names a group acted upon ("the hostages").
 pub(crate) fn is_affected_group(word: &str) -> bool {
-    AFFECTED.binary_search(&word).is_ok()
+    words::is_affected_group(word)
 }
 
 /// A group noun at token `k`, after at most two lower-case words ("defence companies"): the
@@ -87,14 +68,8 @@ pub(crate) fn group_noun(doc: &Doc<'_>, tk: &Tokens, k: usize, b: usize) -> Opti
             return None;
         }
         let w = lower_word(doc, tk, i, b)?;
-        GROUP_NOUNS.binary_search(&w).is_ok().then_some(i + 1)
+        words::is_group_noun(w).then_some(i + 1)
     })
-}
-
-fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines()
-        .map(|l| l.trim_end_matches('\r'))
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
 /// The usual demonym of `country` ("Sudan" → "Sudanese").
@@ -115,7 +90,7 @@ pub(crate) fn is_dependent_preposition(word: &str) -> bool {
     for (d, s) in buf.iter_mut().zip(word.bytes()) {
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| DEPENDENT.binary_search(&w).is_ok())
+    std::str::from_utf8(&buf[..word.len()]).is_ok_and(words::is_dependent)
 }
 
 fn lower_word<'a>(doc: &Doc<'a>, tk: &Tokens, i: usize, b: usize) -> Option<&'a str> {
@@ -156,11 +131,11 @@ pub(crate) fn collective_noun(doc: &Doc<'_>, tk: &Tokens, k: usize, b: usize) ->
     let one = lower_word(doc, tk, k, b)?;
     if let Some(two) = lower_word(doc, tk, k + 1, b) {
         let pair = format!("{one} {two}");
-        if COLLECTIVE.binary_search(&pair.as_str()).is_ok() {
+        if words::is_collective_noun(&pair) {
             return Some(k + 2);
         }
     }
-    COLLECTIVE.binary_search(&one).is_ok().then_some(k + 1)
+    words::is_collective_noun(one).then_some(k + 1)
 }
 
 #[cfg(test)]

@@ -8,8 +8,10 @@
 //! bare surnames and acronyms, title-only references ("the Ukrainian leader") and demonyms.
 
 mod bodies;
+mod names;
 mod phrase;
 mod table;
+mod words;
 
 pub(crate) use table::PartyTable;
 

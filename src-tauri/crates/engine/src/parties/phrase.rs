@@ -11,7 +11,7 @@ use crate::tokens::TokKind;
 
 mod groups;
 
-use super::{PartyTable, Tokens, bodies};
+use super::{PartyTable, Tokens, bodies, names, words};
 
 /// Something found in pass one that the text-order sweep turns into a mention.
 #[derive(Debug)]
@@ -28,6 +28,8 @@ pub(crate) enum Event {
         span: Span,
         word: Span,
         role: Option<&'static str>,
+        /// An honorific stands before the word ("Mr. Sullivan"): it names a person.
+        titled: bool,
         cue_follows: bool,
     },
     /// A title with no name ("the Ukrainian leader", "the president").
@@ -43,6 +45,44 @@ pub(crate) enum Event {
     Demonym { country: &'static str, span: Span },
 }
 
+/// A title naming an office ("the Foreign Minister of Japan"), waiting for its holder.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Title {
+    span: Span,
+    role: &'static str,
+    country: Option<&'static str>,
+    of: Option<Span>,
+}
+
+impl Title {
+    /// The office as a reference to resolve in the text-order sweep.
+    fn event(self) -> Event {
+        Event::TitleRef {
+            span: self.span,
+            role: self.role,
+            country: self.country,
+            of: self.of,
+        }
+    }
+
+    /// Person `p` holds the office: the title gives them a role and affiliation if they have
+    /// none, and is a mention of them.
+    fn give_to(self, p: usize, table: &mut PartyTable, events: &mut Vec<Event>) {
+        let d = &mut table.drafts[p];
+        if d.role.is_none() {
+            d.role = Some(upper_first(self.role));
+        }
+        if d.affiliation.is_none() {
+            d.affiliation = self.country.map(str::to_owned);
+        }
+        events.push(Event::Mention {
+            party: p,
+            span: self.span,
+            passive: false,
+        });
+    }
+}
+
 /// What one name phrase has gathered so far.
 #[derive(Default)]
 struct Phrase {
@@ -54,6 +94,8 @@ struct Phrase {
     owner: Option<String>,
     /// First token of the possessive owner ("*Russia*'s Foreign Ministry").
     owner_start: Option<usize>,
+    /// An honorific came before the name ("Mr.", "H.E."): a person is named.
+    honorific: bool,
 }
 
 fn is_title(tk: &Tokens, i: usize) -> bool {
@@ -81,6 +123,11 @@ struct Context {
     lone: Option<(usize, usize)>,
     /// The sentence speaks of something joint, so "A and B" act as one party.
     joint: bool,
+    /// The previous phrase named this person; the token after it.
+    person: Option<(usize, usize)>,
+    /// An office waiting for its holder, named from the given token ("the Foreign Minister of
+    /// Japan, *Fumio Kishida*").
+    pending: Option<(Title, usize)>,
 }
 
 /// How the phrase starting at token `k` stands towards the one before it.
@@ -215,9 +262,27 @@ fn phrase(
         ..Phrase::default()
     };
     while k < b {
+        // "the Islamic Republic of Iran": a state's formal name is its country.
+        if ph.name.is_none()
+            && tk.gaz[k].is_none()
+            && let Some((e, end)) = names::formal_country(doc, tk, k, b)
+        {
+            ph.entities.push((e, k, end));
+            k = end;
+            continue;
+        }
         if let Some((_, end)) = tk.plural_title(k) {
             // "the G7 Foreign Ministers": an organisation's title holders act as one group.
             if let Some(next) = groups::org_collective(doc, tk, &ph, k, end, table, events, ctx) {
+                return next;
+            }
+            // "the Foreign Ministers of Guyana and Venezuela": title holders of several
+            // countries act as one group.
+            if ph.name.is_none()
+                && ph.role.is_none()
+                && ph.entities.is_empty()
+                && let Some(next) = groups::holders_of_countries(doc, tk, k, end, b, table, events)
+            {
                 return next;
             }
             if ph.name.is_none() && ph.role.is_none() && ph.entities.is_empty() {
@@ -263,7 +328,20 @@ fn phrase(
                 }
                 break;
             }
-            if e.kind == GazKind::Title {
+            // "Ambassador Holland": a one-word country name right after a title is a surname.
+            if e.kind == GazKind::Country
+                && end == k + 1
+                && ph.role.is_some()
+                && ph.entities.is_empty()
+                && tk.toks[k - 1].span.end < tk.toks[k].span.start
+            {
+                ph.name = Some((k, end));
+                k = end;
+                continue;
+            }
+            if e.kind == GazKind::Title && words::is_honorific(e.canonical) {
+                ph.honorific = true;
+            } else if e.kind == GazKind::Title {
                 ph.role = Some((e.canonical, end));
             } else {
                 ph.entities.push((e, k, end));
@@ -277,14 +355,30 @@ fn phrase(
                 ph.name = Some((ph.name.map_or(k, |(na, _)| na), k + 1));
                 k += 1;
             }
+            // "Volodymyr Zelenskyy of Ukraine": a country after a person's name is their
+            // affiliation, not part of the name.
             TokKind::Word
-                if ph.name.is_some()
-                    && k + 1 < b
+                if ph.name.is_some_and(|(na, nb)| {
+                    name_is_org(doc, tk, na, nb)
+                        || names::is_common_phrase(doc, tk, na, nb)
+                        || names::of_country(doc, tk, k, b).is_none()
+                }) && k + 1 < b
                     && tk.is_cap(doc, k + 1)
                     && lexicon::is_name_connector(tk.word(doc, k)) =>
             {
                 ph.name = ph.name.map(|(na, _)| (na, k + 1));
                 k += 1;
+            }
+            // "Office for Democratic Institutions and Human Rights", "National Unity and
+            // Peacemaking Coordination Committee": a body's name goes on through "and".
+            TokKind::Word
+                if ph.name.is_some_and(|(na, nb)| {
+                    nb == k && names::and_continues_body(doc, tk, na, k, b)
+                }) =>
+            {
+                let end = names::cap_run(doc, tk, k + 1, b);
+                ph.name = ph.name.map(|(na, _)| (na, end));
+                k = end;
             }
             // "Office of the Spokesperson", "Ministry of the Interior": a body's name goes on
             // through "of the".
@@ -314,6 +408,22 @@ fn phrase(
             {
                 ph.name = ph.name.map(|(na, _)| (na, k + 1));
                 k += 1;
+            }
+            // "Joseph R. Biden": an initial's full stop is inside the name.
+            TokKind::Punct
+                if ph.name.is_some_and(|(_, nb)| nb == k)
+                    && names::is_initial_dot(doc, tk, k, b) =>
+            {
+                ph.name = ph.name.map(|(na, _)| (na, k + 1));
+                k += 1;
+            }
+            // "Joseph R. Biden, Jr.": the suffix ends the name and belongs to the phrase.
+            TokKind::Punct
+                if ph.name.is_some_and(|(_, nb)| nb == k)
+                    && names::name_suffix(doc, tk, k, b).is_some() =>
+            {
+                k = names::name_suffix(doc, tk, k, b).unwrap_or(k + 1);
+                break;
             }
             TokKind::Possessive if ph.name.is_some() || !ph.entities.is_empty() => {
                 // "Putin's aide Yuri Ushakov", "Russia's Foreign Ministry": the owner is an affiliation.
@@ -354,17 +464,43 @@ fn phrase(
             _ => break,
         }
     }
+    if let Some((na, nb)) = ph.name
+        && nb == k
+        && !name_is_org(doc, tk, na, nb)
+        && !names::is_common_phrase(doc, tk, na, nb)
+        && let Some((e, end, m)) = names::of_country(doc, tk, k, b)
+    {
+        ph.entities.push((e, m, end));
+        k = end;
+    }
+    // "ODIHR (Office for Democratic Institutions and Human Rights)": an acronym before the
+    // name it stands for, in brackets.
+    if let Some(next) = acronym_before_name(doc, tk, &ph, k, sent_start, b, table, events, ctx) {
+        return next;
+    }
     if let Some(next) = groups::lone_entity_noun(doc, tk, &ph, k, b, inc, table, events, ctx) {
         return next;
     }
-    if let Some(next) = groups::title_of(doc, tk, &ph, k, b, table, events) {
+    let pending = ctx.pending.take();
+    if let Some(next) = groups::title_of(doc, tk, &ph, k, b, table, events, ctx) {
+        if let Some((title, _)) = pending {
+            events.push(title.event());
+        }
         *ctx = Context {
             joint: ctx.joint,
+            pending: ctx.pending,
             ..Context::default()
         };
         return next;
     }
     let p = finish(doc, tk, &ph, k, venue, inc.passive, table, events);
+    let person = p.filter(|&p| table.drafts[p].kind == PartyKind::Person);
+    if let Some((title, at)) = pending {
+        match person {
+            Some(p) if at == j || at == ph.first => title.give_to(p, table, events),
+            _ => events.push(title.event()),
+        }
+    }
     if inc.member_of.is_some() {
         for &(e, _, _) in &ph.entities {
             if let Some(m) = table.by_name(e.country.unwrap_or(e.canonical)) {
@@ -393,6 +529,8 @@ fn phrase(
         collective: None,
         lone: lone.filter(|_| !inc.passive),
         joint: ctx.joint,
+        person: person.map(|p| (p, k)),
+        pending: None,
     };
     if ctx.joint
         && let (Some(a), Some(b_)) = (inc.coordinated, lone)
@@ -421,6 +559,62 @@ fn phrase(
         }
     }
     k.max(j + 1)
+}
+
+/// True when the country named at tokens `a..end` is only a setting there: a meeting's venue
+/// or an example ("including DPRK, Afghanistan, and Iran").
+fn is_setting(doc: &Doc<'_>, tk: &Tokens, a: usize, end: usize) -> bool {
+    let n = tk.sentences.partition_point(|&(_, e)| e <= a);
+    let Some(&(sa, sb)) = tk.sentences.get(n) else {
+        return false;
+    };
+    names::is_event_venue(doc, tk, a, sa) || names::is_example(doc, tk, a, end, sb)
+}
+
+/// "ODIHR (Office for …)": when `ph` is one acronym followed by a bracketed name, reads the
+/// name as a phrase of its own and makes the acronym a way of naming its party; returns the
+/// index after the name.
+#[allow(clippy::too_many_arguments)]
+fn acronym_before_name(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    ph: &Phrase,
+    k: usize,
+    sent_start: usize,
+    b: usize,
+    table: &mut PartyTable,
+    events: &mut Vec<Event>,
+    ctx: &mut Context,
+) -> Option<usize> {
+    let (na, nb) = ph.name?;
+    if nb != na + 1
+        || nb != k
+        || ph.role.is_some()
+        || !ph.entities.is_empty()
+        || !names::is_acronym(tk.word(doc, na))
+        || tk.word(doc, k) != "("
+        || k + 1 >= b
+        || !tk.is_cap(doc, k + 1)
+    {
+        return None;
+    }
+    let seen = events.len();
+    let next = phrase(doc, tk, k + 1, sent_start, b, table, events, ctx);
+    let inner = tk.toks[k + 1].span.start;
+    let p = events[seen..].iter().find_map(|e| match *e {
+        Event::Mention { party, span, .. } if span.start == inner => Some(party),
+        _ => None,
+    })?;
+    if table.drafts[p].kind == PartyKind::Person {
+        return None;
+    }
+    table.add_word(tk.word(doc, na), p);
+    events.push(Event::Mention {
+        party: p,
+        span: tk.toks[na].span,
+        passive: false,
+    });
+    Some(next)
 }
 
 fn name_is_org(doc: &Doc<'_>, tk: &Tokens, na: usize, nb: usize) -> bool {
@@ -488,7 +682,13 @@ fn finish(
             GazKind::Title | GazKind::Place => continue,
         };
         // "US President Donald Trump", "the U.S. State Department": an affiliation.
-        let passive = passive || ph.name.is_some() || ph.role.is_some();
+        let affiliation = ph.name.is_some() || ph.role.is_some();
+        let passive = passive || affiliation;
+        if matches!(e.kind, GazKind::Country | GazKind::Capital)
+            && (affiliation || is_setting(doc, tk, a, b))
+        {
+            table.drafts[p].incidental_mentions += 1;
+        }
         events.push(Event::Mention {
             party: p,
             span,
@@ -554,15 +754,36 @@ fn finish(
                     && lower_is_cue(doc, tk, nb + 1))
                 || (ph.first > 0 && lower_is_cue(doc, tk, ph.first - 1));
             events.push(Event::Single {
-                span: if ph.role.is_some() { whole } else { name_span },
+                span: if ph.role.is_some() || ph.honorific {
+                    whole
+                } else {
+                    name_span
+                },
                 word: name_span,
                 role: ph.role.map(|(r, _)| r),
+                titled: ph.honorific,
                 cue_follows,
             });
             return None;
         }
         if venue && ph.role.is_none() && table.by_name(name).is_none() {
             return last;
+        }
+        if ph.role.is_none() && names::is_common_phrase(doc, tk, na, nb) {
+            // "Federal Member States": common words naming members are a group; any other
+            // run of common words is a title or document.
+            if !names::ends_in_collective_noun(tk, na, nb) {
+                return last;
+            }
+            let p = table.intern(name, PartyKind::Group, false);
+            let d = &mut table.drafts[p];
+            d.affiliation = d.affiliation.take().or(affiliation);
+            events.push(Event::Mention {
+                party: p,
+                span: whole,
+                passive,
+            });
+            return Some(p);
         }
         let p = table.intern(name, PartyKind::Person, false);
         let d = &mut table.drafts[p];
@@ -690,14 +911,15 @@ pub(crate) fn resolve(doc: &Doc<'_>, table: &mut PartyTable, events: &[Event]) {
                 span,
                 word,
                 role,
+                titled,
                 cue_follows,
             } => {
                 let w = doc.slice(word);
-                let p = match table.by_word(w) {
+                let p = match table.by_word(w).or_else(|| table.by_first_word(w)) {
                     Some(p) => Some(p),
                     // "Analysts said": a sentence-initial source noun is nobody's name.
                     None if lexicon::is_source_noun(&w.to_lowercase()) && role.is_none() => None,
-                    None if cue_follows || role.is_some() => {
+                    None if cue_follows || role.is_some() || titled => {
                         Some(table.intern(w, PartyKind::Person, false))
                     }
                     None => None,
@@ -755,6 +977,7 @@ pub(crate) fn resolve(doc: &Doc<'_>, table: &mut PartyTable, events: &[Event]) {
                     let d = &mut table.drafts[p];
                     d.mentions.push(span);
                     d.passive_mentions += 1;
+                    d.incidental_mentions += 1;
                     table.mentions.push((span, p));
                 }
             }

@@ -2,7 +2,6 @@
 //! acronyms and title-only references to one party per real actor.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 
 use crate::model::{Party, PartyKind, Span};
 
@@ -27,6 +26,10 @@ pub(crate) struct Draft {
     /// Donald Trump"), an owner ("Sudan's army"), a demonym, or a place after a preposition
     /// ("talks with Russia", "ministers of France, Germany and Italy").
     pub passive_mentions: usize,
+    /// Mentions where a country is only a setting: an affiliation ("Prime Minister Albanese of
+    /// Australia", "the Honduran President"), a meeting's venue ("talks in Iceland") or one
+    /// item of a long list ("including DPRK, Afghanistan, and Iran").
+    pub incidental_mentions: usize,
     /// Named as a member of a collective party ("the G7 Foreign Ministers of Canada, …").
     pub in_collective: bool,
     /// Byte offset of the latest mention seen in the text-order sweep.
@@ -41,6 +44,8 @@ pub(crate) struct PartyTable {
     by_name: HashMap<String, usize>,
     /// Single words that name one party (surnames, acronyms, one-word names) → party index.
     by_word: HashMap<String, usize>,
+    /// First words of people's full names → the person, `None` when two people share it.
+    by_first: HashMap<String, Option<usize>>,
     /// Every mention as (span, party index), sorted by start once extraction is done.
     pub(crate) mentions: Vec<(Span, usize)>,
     /// Mentions added after sorting (sources that positions describe), kept sorted by
@@ -54,6 +59,8 @@ pub(crate) struct PartyTable {
     finished: Vec<Party>,
     /// Organisation party → the collective of its members ("G7" → "G7 Foreign Ministers").
     pub(crate) collective_of: HashMap<usize, usize>,
+    /// Title holders of several countries ("ministers|France|Germany") → their group.
+    pub(crate) collective_by_members: HashMap<String, usize>,
 }
 
 /// Lower-cased, apostrophes and dots removed, a leading article dropped: the key names merge on.
@@ -86,9 +93,6 @@ fn mentions_before(
     list[..i].iter().rev().take(window).peekable()
 }
 
-static NON_PERSON_HEADS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| crate::lexicon::entries(include_str!("../../data/non_person_heads.txt")));
-
 /// True when `name` can name a person: it has a capital letter and does not open with a
 /// digit ("9 percent", "facts", "newspaper" are not people; a speaker described by a source
 /// noun, "two diplomats familiar with the plans", is), and, unless the person speaks
@@ -99,7 +103,7 @@ fn is_person_name(name: &str, speaker: bool) -> bool {
     }
     // "Election Day", "Cold War": an event, law or place, not a person.
     let last = name.rsplit(char::is_whitespace).next().unwrap_or(name);
-    if name.contains(' ') && NON_PERSON_HEADS.binary_search(&last).is_ok() {
+    if name.contains(' ') && super::words::is_non_person_head(last) {
         return false;
     }
     let letters = || name.chars().filter(|c| c.is_alphabetic());
@@ -117,6 +121,16 @@ impl PartyTable {
             self.drafts[i].known |= known;
             return i;
         }
+        if kind == PartyKind::Person
+            && let Some(i) = self.same_person(&key)
+        {
+            // The longer form is the canonical name ("Staffan de Mistura", not "De Mistura").
+            if key.len() > fold(&self.drafts[i].name).len() {
+                self.drafts[i].name = name.to_owned();
+            }
+            self.by_name.insert(key, i);
+            return i;
+        }
         let i = self.drafts.len();
         self.drafts.push(Draft {
             name: name.to_owned(),
@@ -130,18 +144,70 @@ impl PartyTable {
             reference: false,
             owner_mentions: 0,
             passive_mentions: 0,
+            incidental_mentions: 0,
             in_collective: false,
             last_seen: 0,
         });
         self.by_name.insert(key, i);
         if kind == PartyKind::Person {
-            if let Some(last) = name.split_whitespace().last() {
+            let mut words = name.split_whitespace();
+            let first = words.next();
+            if let Some(last) = words.next_back() {
                 self.by_word.entry(fold(last)).or_insert(i);
+                if let Some(first) = first {
+                    self.by_first
+                        .entry(fold(first))
+                        .and_modify(|p| {
+                            if *p != Some(i) {
+                                *p = None;
+                            }
+                        })
+                        .or_insert(Some(i));
+                }
+            } else if let Some(one) = first {
+                self.by_word.entry(fold(one)).or_insert(i);
             }
         } else if !name.contains(' ') {
             self.by_word.entry(fold(name)).or_insert(i);
         }
         i
+    }
+
+    /// A person already known under a longer or shorter form of the folded name `key`: one
+    /// name ends the other ("de mistura", "staffan de mistura"), or both have two or more words
+    /// with the same first and last ("rangin spanta", "rangin dadfar spanta"). Looks back over
+    /// a bounded number of parties.
+    fn same_person(&self, key: &str) -> Option<usize> {
+        let words: Vec<&str> = key.split(' ').collect();
+        if words.len() < 2 {
+            return None;
+        }
+        self.drafts
+            .iter()
+            .enumerate()
+            .rev()
+            .take(64)
+            .find(|(_, d)| {
+                if d.kind != PartyKind::Person || d.name.starts_with("unnamed ") {
+                    return false;
+                }
+                let other = fold(&d.name);
+                let theirs: Vec<&str> = other.split(' ').collect();
+                theirs.len() >= 2
+                    && (other.ends_with(&format!(" {key}"))
+                        || key.ends_with(&format!(" {other}"))
+                        || (theirs[0] == words[0] && theirs.last() == words.last()))
+            })
+            .map(|(i, _)| i)
+    }
+
+    /// The person whose full name opens with the single word `word` ("Xi" for "Xi
+    /// Jinping", "Hassan" for "Hassan Sheikh Mohamud"), when exactly one does.
+    pub fn by_first_word(&self, word: &str) -> Option<usize> {
+        match self.by_first.get(&fold(word)) {
+            Some(&Some(i)) => Some(i),
+            _ => None,
+        }
     }
 
     /// The party a folded full name belongs to.
@@ -305,8 +371,9 @@ impl PartyTable {
                 let d = &self.drafts[i];
                 d.kind == PartyKind::Country
                     && !d.speaker
-                    && d.passive_mentions >= d.mentions.len()
-                    && (d.in_collective || represented.contains(d.name.as_str()))
+                    && (d.incidental_mentions >= d.mentions.len()
+                        || (d.passive_mentions >= d.mentions.len()
+                            && (d.in_collective || represented.contains(d.name.as_str()))))
             })
             .collect();
         let mut keep = drop.iter().map(|x| !x);

@@ -5,7 +5,7 @@
 
 use crate::lexicon::{self, WordClass};
 use crate::model::{Span, Stance};
-use crate::tokens::TokKind;
+use crate::tokens::{Class, TokKind, VerbUse};
 
 use super::attribution::{Content, Found, View, may_be_cue};
 
@@ -114,6 +114,21 @@ impl View<'_, '_> {
         {
             return None;
         }
+        // "is expected to", "has been confirmed": a passive names no source unless its agent
+        // follows ("was rejected by Iran" is Iran's).
+        if lexicon::is_sourceless_passive(lw)
+            && self.tk.verb_use(a, c) == VerbUse::Passive
+            && self.lower(c + 1) != "by"
+        {
+            return None;
+        }
+        // ("His claim that …", "plans to …": a noun with its clause still reports.)
+        if lexicon::is_noun_cue(lw)
+            && self.used_as_noun(a, c)
+            && !matches!(self.lower(c + 1), "that" | "to")
+        {
+            return None;
+        }
         // "show up at the polls"; "a program called Safe Streets" names, it reports nothing.
         if (lw.starts_with("show") && self.lower(c + 1) == "up")
             || (lw == "called"
@@ -131,6 +146,38 @@ impl View<'_, '_> {
             return None;
         }
         Some(stance)
+    }
+
+    /// Whether a cue that is as often a noun is one here, from the word before it (adverbs
+    /// looked through): after a determiner, possessive or preposition ("his plans", "the
+    /// support of"), and, for a base form that needs a plural subject, after an adjective,
+    /// a singular noun or a name ("continued support", "U.S. support for"); an "-s" form
+    /// after a noun is its verb ("the campaign plans to …").
+    fn used_as_noun(&self, a: usize, c: usize) -> bool {
+        if self.tk.verb_use(a, c) == VerbUse::Noun {
+            return true;
+        }
+        let mut k = c;
+        while k > a
+            && matches!(
+                self.tk.class(k - 1),
+                Class::Closed(WordClass::Adverb | WordClass::Negation)
+            )
+        {
+            k -= 1;
+        }
+        if k == a {
+            return false;
+        }
+        // A plural before the cue is its subject ("Americans support", "officials plan").
+        let before = self.lower(k - 1);
+        let plural = before.ends_with('s') && !before.ends_with("ss");
+        let base = !self.lower(c).ends_with('s');
+        match self.tk.class(k - 1) {
+            Class::Open => base && !plural && !lexicon::is_source_noun(before),
+            Class::Name | Class::Number => base && !plural,
+            _ => false,
+        }
     }
 
     /// Inverted: "…, said the minister." / "“…,” said Trump." ("told" never inverts: in "…,

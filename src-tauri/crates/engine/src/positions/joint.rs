@@ -104,9 +104,9 @@ fn coordinated_subject(
 }
 
 /// "The two leaders agreed": the participants named together before, when the source's head
-/// is a plural reference. They are the people of the first sentence that names enough of
+/// is a plural reference. They are the people of the first paragraph that names enough of
 /// them together: a readout names the participants of its meeting once, at the start, and
-/// later sentences name them one by one.
+/// later paragraphs name them one by one.
 fn plural_reference(
     view: &View<'_, '_>,
     parties: &PartyTable,
@@ -128,16 +128,14 @@ fn plural_reference(
     });
     let doc = view.doc;
     let source = view.tk.span(s, e);
-    for (si, span) in doc.sentences.iter().enumerate().take(sentence + 1) {
-        let region = Span::new(
-            span.start,
-            if si == sentence {
-                source.start
-            } else {
-                span.end
-            },
-        );
+    let own = doc.sentence_paragraph[sentence];
+    for (pi, span) in doc.paragraphs.iter().enumerate().take(own + 1) {
+        let region = Span::new(span.start, if pi == own { source.start } else { span.end });
         let people = participants(parties, region);
+        // A list of many people met one by one is no joint subject.
+        if people.len() > MAX_MEMBERS {
+            return Vec::new();
+        }
         if people.len() >= 2 && count.is_none_or(|n| people.len() >= n) {
             let n = count.unwrap_or(people.len());
             return people.into_iter().take(n).map(|p| (p, source)).collect();
@@ -145,6 +143,9 @@ fn plural_reference(
     }
     Vec::new()
 }
+
+/// Most parties a plural reference stands for.
+const MAX_MEMBERS: usize = 5;
 
 /// How many sentences back "they" may point at a plural reference ("The Ministers: … they
 /// emphasized").
@@ -180,10 +181,13 @@ fn can_speak(parties: &PartyTable, p: usize) -> bool {
     !d.name.starts_with("unnamed ")
         && !d.reference
         && (d.kind != PartyKind::Person
-            || d.name.split_whitespace().all(|w| {
+            || (d.name.split_whitespace().all(|w| {
                 (w.starts_with(char::is_uppercase) && lexicon::org_word(w).is_none())
                     || lexicon::is_name_particle(w)
-            }))
+            }) && !d
+                .name
+                .split_whitespace()
+                .any(|w| lexicon::is_non_person_head(w) || lexicon::is_non_name(w))))
 }
 
 /// The mentions found by the party stage that lie inside `region`, in text order.

@@ -9,6 +9,7 @@
 mod attribution;
 mod content;
 mod forms;
+mod issuer;
 mod joint;
 mod quotes;
 mod source;
@@ -18,13 +19,16 @@ mod statement;
 mod transcript;
 
 use crate::lexicon;
-use crate::model::{Position, PositionKind, Span, Stance};
+use crate::model::{PartyKind, Position, PositionKind, Span, Stance};
 use crate::parties::PartyTable;
 use crate::text::{Doc, trim};
 use crate::tokens::Tokens;
 
 use attribution::{Content, View};
 use quotes::Quote;
+use transcript::Who;
+
+use crate::header::Issuer;
 
 /// A position before its speaker's party id is known.
 struct Raw {
@@ -39,11 +43,19 @@ struct Raw {
 }
 
 /// Finds the positions of `doc`, adding speakers that are not yet parties.
-pub(crate) fn extract(doc: &Doc<'_>, tk: &Tokens, parties: &mut PartyTable) -> Vec<Position> {
+pub(crate) fn extract(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    parties: &mut PartyTable,
+    issuer: Option<Issuer>,
+) -> Vec<Position> {
     let quotes = quotes::find(doc);
     let mut used = vec![false; quotes.len()];
     let view = View { doc, tk };
     let mut raws: Vec<Raw> = Vec::new();
+    // The issuer named in the title speaks every sentence nobody else is credited with.
+    let mut speaker_of_text = issuer.and_then(|i| issuer::party(doc, parties, i));
+    let issuer_name = issuer.and_then(|i| i.name).map(|n| doc.slice(n));
     let in_quote = |pos: Span| quote_at(&quotes, pos.start).is_some();
     // A transcript turn ("MR MILLER: …") runs to the end of its paragraph.
     let mut turn_end = 0;
@@ -84,24 +96,68 @@ pub(crate) fn extract(doc: &Doc<'_>, tk: &Tokens, parties: &mut PartyTable) -> V
         if sentence.start < turn_end {
             continue;
         }
-        if let Some(turn) = transcript::turn(&view, a, b) {
+        if let Some(turn) = transcript::turn(&view, a, b, issuer_name) {
             let para = doc.paragraphs[doc.sentence_paragraph[si]];
-            turn_end = turn_extent(&view, si);
-            let content = clean(doc, Span::new(turn.content_start, turn_end));
-            // A reporter's turn is a position when it asks something, not when it jokes.
-            let asks = turn.stance != Stance::Uncertain || doc.slice(content).contains('?');
-            if asks && doc.slice(content).split_whitespace().count() >= 4 {
-                let (party, speaker) = transcript::speaker(doc, parties, turn.label);
-                raws.push(Raw {
-                    kind: PositionKind::Quote,
-                    content,
-                    cue: turn.colon,
-                    source: turn.label,
-                    stance: stance::of(doc, turn.stance, content),
-                    sentence: Span::new(sentence.start, turn_end.max(para.end)),
-                    party,
-                    speaker,
-                });
+            // A reporter's question is its own paragraph when the issuer's answers carry no
+            // label; otherwise a turn runs on until the next label.
+            turn_end = if turn.who == Who::Questioner && issuer.is_some() {
+                para.end
+            } else {
+                turn_extent(&view, si, issuer_name)
+            };
+            let (party, speaker) = match (turn.who, speaker_of_text) {
+                (Who::Issuer, Some((p, _, _))) => (p, parties.drafts[p].name.clone()),
+                _ => transcript::speaker(doc, parties, turn.label, turn.who),
+            };
+            // In the issuer's own transcript every sentence is a position (one point each);
+            // a news transcript's turn is one position.
+            let per_sentence = issuer.is_some();
+            for sj in si..doc.sentences.len() {
+                let s = doc.sentences[sj];
+                if s.start >= turn_end || (sj > si && !per_sentence) {
+                    break;
+                }
+                let from = if sj == si {
+                    turn.content_start
+                } else {
+                    s.start
+                };
+                let end = if per_sentence {
+                    s.end.min(turn_end)
+                } else {
+                    turn_end
+                };
+                let content = clean(doc, Span::new(from, end));
+                let words = doc.slice(content).split_whitespace().count();
+                // A reporter's turn gives the sentences that ask something, not the jokes.
+                let asks = turn.who != Who::Questioner || doc.slice(content).contains('?');
+                if asks && words >= 4 {
+                    // A sentence that carries on the answer's last one is one point with it.
+                    if sj > si
+                        && turn.who != Who::Questioner
+                        && issuer::carries_on(doc, s)
+                        && let Some(last) = raws.last_mut()
+                        && last.cue == turn.colon
+                        && doc
+                            .sentence_at(last.content.end.saturating_sub(1))
+                            .map(|i| doc.sentence_paragraph[i])
+                            == Some(doc.sentence_paragraph[sj])
+                    {
+                        last.content = Span::new(last.content.start, content.end);
+                        last.stance = stance::of(doc, turn.stance(), last.content);
+                        continue;
+                    }
+                    raws.push(Raw {
+                        kind: PositionKind::Quote,
+                        content,
+                        cue: turn.colon,
+                        source: turn.label,
+                        stance: stance::of(doc, turn.stance(), content),
+                        sentence: Span::new(s.start, s.end.max(para.end.min(turn_end))),
+                        party,
+                        speaker: speaker.clone(),
+                    });
+                }
             }
             continue;
         }
@@ -142,7 +198,18 @@ pub(crate) fn extract(doc: &Doc<'_>, tk: &Tokens, parties: &mut PartyTable) -> V
         }
         let found = view.find(a, b, in_quote);
         if !found.is_empty() {
+            let first_raw = raws.len();
             for (i, f) in found.iter().enumerate() {
+                // "X said he hoped …", "announced plans for what he called …": a cue inside
+                // the content of an attribution already taken is part of what was said; the
+                // outer speaker has the whole content.
+                let at = tk.toks[f.cue.0].span.start;
+                if raws[first_raw..]
+                    .iter()
+                    .any(|r| r.content.start <= at && at < r.content.end)
+                {
+                    continue;
+                }
                 // Content after a cue stops where the next attribution's source starts
                 // ("X said A, and Y said B").
                 // When the next source was named before this content ("X said A, adding B",
@@ -231,8 +298,23 @@ pub(crate) fn extract(doc: &Doc<'_>, tk: &Tokens, parties: &mut PartyTable) -> V
                     }
                     continue;
                 }
-                let (party, speaker) =
-                    speaker::resolve(doc, parties, source, raws.last().map(|r| r.party));
+                let (party, speaker) = match speaker_of_text {
+                    // "We welcome …" in the issuer's own text.
+                    Some((p, _, _)) if issuer::is_self(doc, source) && !in_quote(cue) => {
+                        (p, parties.drafts[p].name.clone())
+                    }
+                    _ => speaker::resolve(doc, parties, source, raws.last().map(|r| r.party)),
+                };
+                // "Ambassador Holland expresses concern …" opening a statement whose title
+                // names no one: the first person speaking is the issuer.
+                if issuer.is_some()
+                    && speaker_of_text.is_none()
+                    && si < ISSUER_SENTENCES
+                    && parties.drafts[party].kind == PartyKind::Person
+                    && !issuer::is_self(doc, source)
+                {
+                    speaker_of_text = issuer.map(|i| (party, i.document, source));
+                }
                 let source = with_antecedent(doc, parties, party, source);
                 // "“A,” she said, “B.”": the quotation resumed after the cue is the second
                 // part of a split quote, a position of its own with the same speaker and cue.
@@ -284,6 +366,40 @@ pub(crate) fn extract(doc: &Doc<'_>, tk: &Tokens, parties: &mut PartyTable) -> V
                     speaker: parties.drafts[party].name.clone(),
                 });
             }
+            continue;
+        }
+        // In the issuer's own text, a sentence nobody else is credited with is the issuer's.
+        if let Some((party, cue, source)) = speaker_of_text
+            && quote_at(&quotes, sentence.start).is_none()
+            && issuer::is_statement(doc, sentence)
+        {
+            let content = clean(doc, sentence);
+            // "… will meet in London. And look to the future.": a sentence that carries on
+            // the one before is one statement with it.
+            if let Some(last) = raws.last_mut()
+                && last.cue == cue
+                && last.party == party
+                && doc
+                    .sentence_at(last.content.start)
+                    .map(|i| doc.sentence_paragraph[i])
+                    == Some(doc.sentence_paragraph[si])
+                && issuer::carries_on(doc, sentence)
+            {
+                last.content = Span::new(last.content.start, content.end);
+                last.sentence = Span::new(last.sentence.start, sentence.end);
+                last.stance = stance::of(doc, Stance::Neutral, last.content);
+                continue;
+            }
+            raws.push(Raw {
+                kind: PositionKind::Paraphrase,
+                content,
+                cue,
+                source,
+                stance: stance::of(doc, Stance::Neutral, content),
+                sentence,
+                party,
+                speaker: parties.drafts[party].name.clone(),
+            });
             continue;
         }
         // A sentence opening with a quotation nobody was credited with continues the last quote.
@@ -347,6 +463,10 @@ pub(crate) fn extract(doc: &Doc<'_>, tk: &Tokens, parties: &mut PartyTable) -> V
         })
         .collect()
 }
+
+/// How many sentences from the start a statement whose title names no one may name its
+/// issuer as the first person speaking.
+const ISSUER_SENTENCES: usize = 3;
 
 /// Words after a comma that carry on a relative clause rather than return to the main one.
 const CLAUSE_CARRIERS: &[&str] = &[
@@ -453,7 +573,7 @@ const TURN_PARAGRAPHS: usize = 6;
 /// Where the transcript turn opening sentence `si` ends: its paragraph's end, or, when the
 /// next labelled turn comes within a few paragraphs, the end of the paragraph before it (a
 /// speaker's answer often runs over several paragraphs).
-fn turn_extent(view: &View<'_, '_>, si: usize) -> usize {
+fn turn_extent(view: &View<'_, '_>, si: usize, issuer: Option<&str>) -> usize {
     let doc = view.doc;
     let p = doc.sentence_paragraph[si];
     let own = doc.paragraphs[p].end;
@@ -468,7 +588,7 @@ fn turn_extent(view: &View<'_, '_>, si: usize) -> usize {
             continue;
         }
         let (a, b) = view.tk.sentences[sj];
-        if transcript::turn(view, a, b).is_some() {
+        if transcript::turn(view, a, b, issuer).is_some() {
             return doc.paragraphs[last].end.max(own);
         }
         last = q;

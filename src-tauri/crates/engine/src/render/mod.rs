@@ -24,8 +24,10 @@ use std::fmt::Write as _;
 
 use crate::model::{Brief, KeyDate, PartyKind, Position, QuestionKind, Span, Stance};
 
-/// How the note links to parties.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How the note links to parties (also the analyst's setting, `link_style`: one type).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "snake_case")]
 pub enum LinkStyle {
     /// `[[Name]]`, as Obsidian and most note vaults expect.
     #[default]

@@ -7,8 +7,8 @@ use crate::lexicon::{GazEntry, GazKind};
 use crate::model::PartyKind;
 use crate::text::Doc;
 
-use super::super::{PartyTable, Tokens, bodies};
-use super::{Context, Event, Incoming, Phrase};
+use super::super::{PartyTable, Tokens, bodies, names};
+use super::{Context, Event, Incoming, Phrase, Title};
 
 /// The organisation alone in `ph`, right before token `k`: its entry and first token.
 fn lone_org(ph: &Phrase, k: usize) -> Option<(GazEntry, usize, usize)> {
@@ -253,7 +253,11 @@ fn body_party(
 }
 
 /// "the High Representative of the European Union": a title, "of", and an organisation or
-/// country, with no name in `ph`; returns the index after the phrase.
+/// country, with no name in `ph`; returns the index after the phrase. The holder is the person
+/// named right after it ("the Foreign Minister of Japan, Fumio Kishida", "Prime Minister of
+/// Kosovo Albin Kurti") or, failing that, right before it ("Mr. Mourad Medelci, Foreign
+/// Minister of Algeria"); with neither, the office names a person of its own.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn title_of(
     doc: &Doc<'_>,
     tk: &Tokens,
@@ -262,6 +266,7 @@ pub(super) fn title_of(
     b: usize,
     table: &mut PartyTable,
     events: &mut Vec<Event>,
+    ctx: &mut Context,
 ) -> Option<usize> {
     let (role, _) = ph.role?;
     // "the High Representative of …" is an office; "to be president of …" is not a party.
@@ -280,7 +285,10 @@ pub(super) fn title_of(
     if m >= b {
         return None;
     }
-    let (e, end) = tk.gaz[m]?;
+    let (e, end) = match tk.gaz[m] {
+        Some(found) => found,
+        None => names::formal_country(doc, tk, m, b)?,
+    };
     let kind = match e.kind {
         GazKind::Org(kind) => kind,
         GazKind::Country => PartyKind::Country,
@@ -294,13 +302,87 @@ pub(super) fn title_of(
         passive: true,
     });
     let with_the = ph.first > 0 && tk.word(doc, ph.first - 1).eq_ignore_ascii_case("the");
-    events.push(Event::TitleRef {
-        span: tk.span(if with_the { ph.first - 1 } else { ph.first }, end),
+    let start = if with_the { ph.first - 1 } else { ph.first };
+    let title = Title {
+        span: tk.span(start, end),
         role,
         country: Some(e.canonical),
         of: Some(tk.span(ph.first, end)),
-    });
+    };
+    let next = end + usize::from(tk.word(doc, end) == ",");
+    if next < b && names::starts_plain_name(doc, tk, next) {
+        ctx.pending = Some((title, next));
+        return Some(next);
+    }
+    if let Some((p, after)) = ctx.person
+        && start >= 1
+        && after == start - 1
+        && tk.word(doc, after) == ","
+    {
+        title.give_to(p, table, events);
+        return Some(end);
+    }
+    events.push(title.event());
     Some(end)
+}
+
+/// "the Foreign Ministers of Guyana and Venezuela", "the leaders of France, Germany, Italy, the
+/// United Kingdom and the United States of America": a plural title at `k..end` and "of" a
+/// list of two or more countries name one group, written as in the text; the countries are
+/// its members. Returns the index after the list.
+pub(super) fn holders_of_countries(
+    doc: &Doc<'_>,
+    tk: &Tokens,
+    k: usize,
+    end: usize,
+    b: usize,
+    table: &mut PartyTable,
+    events: &mut Vec<Event>,
+) -> Option<usize> {
+    let (_, first_end, m) = names::of_country(doc, tk, end, b)?;
+    let (n, _, last) = names::country_list(doc, tk, m, first_end, b);
+    if n < 2 {
+        return None;
+    }
+    let mut members = Vec::new();
+    let mut i = m;
+    while i < last {
+        if let Some((c, ce)) = tk.gaz[i]
+            && c.kind == GazKind::Country
+        {
+            let p = table.intern(c.canonical, PartyKind::Country, true);
+            // A member named only here is no party of its own.
+            table.drafts[p].incidental_mentions += 1;
+            events.push(Event::Mention {
+                party: p,
+                span: tk.span(i, ce),
+                passive: true,
+            });
+            members.push(c.canonical);
+            i = ce;
+        } else {
+            i += 1;
+        }
+    }
+    // "ministers of Russia, Germany and France" and "of Russia, France and Germany" later are
+    // one group.
+    members.sort_unstable();
+    let key = format!("{}|{}", tk.lower(k), members.join("|"));
+    let span = tk.span(k, last);
+    let g = match table.collective_by_members.get(&key) {
+        Some(&g) => g,
+        None => {
+            let g = table.intern(doc.slice(span), PartyKind::Group, false);
+            table.collective_by_members.insert(key, g);
+            g
+        }
+    };
+    events.push(Event::Mention {
+        party: g,
+        span,
+        passive: false,
+    });
+    Some(last)
 }
 
 /// "Saudi Arabia and the U.S. … in a joint statement": two lone parties coordinated in a
