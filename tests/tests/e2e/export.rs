@@ -1,5 +1,6 @@
 //! Issue 15's export in the real window: the export dialog writes a Word document with the
-//! note's marking in the header and footer of its pages, read back from the file.
+//! note's marking in the header and footer of its pages, read back from the file, and copies
+//! the note to the clipboard as rich text.
 
 use std::io::Read;
 
@@ -59,6 +60,14 @@ async fn the_export_dialog_writes_word_with_the_marking_in_header_and_footer() {
             .unwrap();
         assert!(message.contains("Exported to"), "export failed: {message}");
         assert!(message.ends_with(".docx"), "{message}");
+        // Copy as rich text reaches the system clipboard (text/html and text/plain on X11).
+        app.click("[data-testid=export-copy-rich]").await;
+        app.wait_until(
+            "the rich text copied",
+            "const m = document.querySelector('[data-testid=export-message]');
+             return !!m && m.textContent.includes('Copied as rich text');",
+        )
+        .await;
     })
     .await;
 
