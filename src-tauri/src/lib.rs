@@ -69,13 +69,18 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
     builder
         .manage(state)
         .manage(window::Shown::default())
+        // Files dropped on the window are the analyst's choice: import may read them. A window
+        // with one web view (ours) reports drops as window events, a web view of its own as
+        // web view events; both are heard. The UI learns of the drop in the same main-thread
+        // handler, so its import call always comes after the vouching.
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                vouch_dropped(&window.state::<AppState>(), paths);
+            }
+        })
         .on_webview_event(|webview, event| {
-            // Files dropped on the window are the analyst's choice: import may read them.
             if let tauri::WebviewEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
-                let state = webview.state::<AppState>();
-                for p in paths {
-                    state.vouched.vouch(vouch::Purpose::Import, p.clone());
-                }
+                vouch_dropped(&webview.state::<AppState>(), paths);
             }
         })
         .invoke_handler({
@@ -86,6 +91,12 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
             }
             include!("command_list.rs")
         })
+}
+
+fn vouch_dropped(state: &AppState, paths: &[std::path::PathBuf]) {
+    for p in paths {
+        state.vouched.vouch(vouch::Purpose::Import, p.clone());
+    }
 }
 
 /// Starts the app with `context` (from `tauri::generate_context!()` in the binary, so this

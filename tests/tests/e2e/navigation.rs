@@ -16,6 +16,8 @@ async fn link_in_preview(app: &App, href: &str) {
         ),
     )
     .await;
+    // The preview is replaced after each edit: click once it has settled (the note saved).
+    app.find(SAVED).await;
     let link = app
         .find(&format!("[data-testid=note-preview] a[href=\"{href}\"]"))
         .await;

@@ -25,6 +25,21 @@
 //! - **Open question**: something unresolved that an analyst would track ([`OpenQuestion`]).
 //! - **Span**: a half-open range of UTF-8 byte offsets into the input ([`Span`]); every item in
 //!   a brief carries one, so nothing is invented.
+//! - **Token layer**: the body's tokens, built once per draft and read by every stage, each
+//!   with its lower-cased text, the gazetteer name starting there and a word class.
+//! - **Issuer**: whoever a title line names as the text's author ("Statement by Press
+//!   Secretary … on …"); the body's uncredited sentences and its "we" are the issuer's.
+//!
+//! # Data
+//! Every word list is a file in `data/` (see `data/README.md`), read through one loader that
+//! refuses unknown tags. Word classes come from `data/word_classes.tsv`, a closed-class
+//! lexicon of English function words (determiners, pronouns, prepositions, auxiliaries,
+//! modals, conjunctions) written by the Attaché developers from English grammar, MIT OR
+//! Apache-2.0; how an open-class word is used (finite verb, noun, participle, passive,
+//! infinitive) is read from the words before it. A tagger trained on PolNeAR train was not
+//! an option: PolNeAR marks attributions, not parts of speech. Cue words and short patterns
+//! were checked against the counts of PolNeAR train's cue annotations (single words only, no
+//! text of the corpus).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

@@ -363,6 +363,38 @@ mod tests {
     }
 
     #[test]
+    fn a_note_with_markdown_links_is_patched_in_its_own_link_style() {
+        let text = "Talks\n\nMinister Anna Berg said on Monday that Norway would host talks.";
+        let brief = attache_engine::draft(text, &attache_engine::DraftOptions::default()).unwrap();
+        assert!(
+            !brief.positions.is_empty(),
+            "the engine finds Berg's position"
+        );
+        let options = RenderOptions {
+            link_style: LinkStyle::Markdown,
+            ..RenderOptions::default()
+        };
+        let note = render::markdown(&brief, text, &options);
+        let refs = rendered_refs(&brief, text);
+        let mut edited = brief.clone();
+        edited.positions[0].stance = attache_engine::Stance::Uncertain;
+        let before = DraftState {
+            brief,
+            refs: refs.clone(),
+            edits: vec![],
+        };
+        let after = DraftState {
+            brief: edited.clone(),
+            refs,
+            edits: vec![],
+        };
+        let patched = patch_note(&note, text, &before, &after);
+        assert!(patched.kept.is_empty(), "{:?}", patched.kept);
+        assert_eq!(patched.markdown, render::markdown(&edited, text, &options));
+        assert!(!patched.markdown.contains("[["));
+    }
+
+    #[test]
     fn relabel_maps_references_and_definitions_in_one_pass() {
         let map: HashMap<String, String> = [("p1", "p2"), ("p2", "p5")]
             .into_iter()

@@ -113,9 +113,14 @@ fn an_unreadable_folder_is_listed_with_a_problem() {
     for p in [d.path(), root.as_path()] {
         mode(p, 0o755);
     }
+    // A copy of this test binary in the temporary folder: the build folder may sit where
+    // `nobody` cannot reach it (under /root, say).
+    let exe = d.path().join("check-as-nobody");
+    std::fs::copy(std::env::current_exe().unwrap(), &exe).unwrap();
+    mode(&exe, 0o755);
     let out = std::process::Command::new("setpriv")
         .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
-        .arg(std::env::current_exe().unwrap())
+        .arg(&exe)
         .args([
             "--exact",
             "an_unreadable_folder_is_listed_with_a_problem",

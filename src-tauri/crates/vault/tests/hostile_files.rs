@@ -24,9 +24,15 @@ fn list_time(yaml: &str) -> (Duration, String) {
         format!("---\n{yaml}\n---\nbody\n"),
     )
     .unwrap();
-    let t = Instant::now();
-    let p = problem(&vault, "hostile.md");
-    (t.elapsed(), p)
+    // The fastest of a few runs: a loaded machine's pauses say nothing about the algorithm.
+    let mut best = Duration::MAX;
+    let mut why = String::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        why = problem(&vault, "hostile.md");
+        best = best.min(t.elapsed());
+    }
+    (best, why)
 }
 
 #[test]
@@ -38,7 +44,7 @@ fn nested_brackets_in_front_matter_are_a_problem_in_linear_time() {
     assert!(why.contains("properties"), "{why}");
     // 10× the input may take 10× the time, with generous slack; never quadratic.
     assert!(
-        large < small * 50 + Duration::from_millis(50),
+        large < small * 50 + Duration::from_millis(200),
         "100 KB: {small:?}, 1 MB: {large:?}"
     );
     // Inside the size cap, the depth cap answers before the parser would stall.
@@ -46,7 +52,7 @@ fn nested_brackets_in_front_matter_are_a_problem_in_linear_time() {
     assert!(why.contains("levels deep"), "{why}");
     let (large, _) = list_time(&format!("a: {}", "[{".repeat(30_000)));
     assert!(
-        large < small * 50 + Duration::from_millis(50),
+        large < small * 50 + Duration::from_millis(200),
         "6 KB: {small:?}, 60 KB: {large:?}"
     );
 }

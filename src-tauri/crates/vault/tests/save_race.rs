@@ -64,7 +64,7 @@ fn save_time(vault: &Vault) -> Duration {
 fn race(outside: Outside) {
     let dir = tempfile::tempdir().unwrap();
     let vault = Vault::open(dir.path()).unwrap();
-    let spread = save_time(&vault).as_micros().max(50) as u64 * 2;
+    let spread = save_time(&vault).as_micros().max(50) as u64;
     let mut rng = 0x9E37_79B9_7F4A_7C15_u64 ^ u64::from(std::process::id());
     let (mut lost, mut caught) = (Vec::new(), 0);
     for round in 0..ROUNDS {

@@ -5,9 +5,13 @@
 
 use crate::header::Issuer;
 use crate::lexicon::{self, PronounRef, WordClass};
-use crate::model::{PartyKind, Span};
+use crate::model::{PartyKind, Span, Stance};
 use crate::parties::PartyTable;
 use crate::text::Doc;
+
+/// The stance an issuer's own statement starts from: what an issuer states in its name is
+/// what it puts forward (negation and hedges in the content shift it as for any cue).
+pub(super) const STANCE: Stance = Stance::Support;
 
 /// Fewest words a sentence needs to be a statement of the issuer ("Good morning." is not).
 pub(super) const STATEMENT_WORDS: usize = 5;

@@ -129,7 +129,11 @@ fn plural_reference(
     let doc = view.doc;
     let source = view.tk.span(s, e);
     let own = doc.sentence_paragraph[sentence];
-    for (pi, span) in doc.paragraphs.iter().enumerate().take(own + 1) {
+    // The opening paragraphs, then the source's own: a bounded look per reference keeps the
+    // whole text linear.
+    let opening = 0..own.min(OPENING_PARAGRAPHS);
+    for pi in opening.chain(std::iter::once(own)) {
+        let span = &doc.paragraphs[pi];
         let region = Span::new(span.start, if pi == own { source.start } else { span.end });
         let people = participants(parties, region);
         // A list of many people met one by one is no joint subject.
@@ -143,6 +147,9 @@ fn plural_reference(
     }
     Vec::new()
 }
+
+/// How many opening paragraphs are searched for the participants a plural reference stands for.
+const OPENING_PARAGRAPHS: usize = 6;
 
 /// Most parties a plural reference stands for.
 const MAX_MEMBERS: usize = 5;

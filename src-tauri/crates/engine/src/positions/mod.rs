@@ -387,7 +387,7 @@ pub(crate) fn extract(
             {
                 last.content = Span::new(last.content.start, content.end);
                 last.sentence = Span::new(last.sentence.start, sentence.end);
-                last.stance = stance::of(doc, Stance::Neutral, last.content);
+                last.stance = stance::of(doc, issuer::STANCE, last.content);
                 continue;
             }
             raws.push(Raw {
@@ -395,7 +395,7 @@ pub(crate) fn extract(
                 content,
                 cue,
                 source,
-                stance: stance::of(doc, Stance::Neutral, content),
+                stance: stance::of(doc, issuer::STANCE, content),
                 sentence,
                 party,
                 speaker: parties.drafts[party].name.clone(),

@@ -17,9 +17,6 @@ use super::ImportedText;
 /// quadratic in the worst case): such a page is a feed or an archive, not an article.
 const MAX_ELEMENTS: usize = 200_000;
 
-/// The fewest characters of an article (Readability's `charThreshold`).
-const MIN_ARTICLE_CHARS: usize = 500;
-
 /// Elements never part of the readable text of a page without an article.
 const NOT_TEXT: &str = "script, style, noscript, template, svg, nav, header, footer, aside, \
      form, button, select, iframe, object, canvas, menu, dialog";
@@ -41,9 +38,9 @@ pub fn html_article(html: &str) -> ImportedText {
     let parsed = Readability::with_document(doc, None, Some(config))
         .ok()
         .and_then(|mut r| r.parse().ok())
-        // Readability's own floor for an article; below it the page is a stub, a form or a
-        // list of links, whose text is better read whole (without its navigation).
-        .filter(|a| a.text_content.trim().chars().count() >= MIN_ARTICLE_CHARS);
+        // Readability already retries with looser rules and keeps its longest attempt, so a
+        // short result is a short article; only nothing at all is read from the whole page.
+        .filter(|a| !a.text_content.trim().is_empty());
     match parsed {
         Some(article) => from_article(&article, source_url, &headings),
         None => whole_page(html, source_url),
@@ -248,8 +245,14 @@ mod tests {
     }
 
     #[test]
-    fn a_page_without_an_article_gives_its_body_text() {
+    fn a_short_page_keeps_its_text() {
         let got = html_article(&page("<h1>Contact</h1><p>Write to us.</p>"));
+        assert!(got.text.contains("Write to us."), "{}", got.text);
+    }
+
+    #[test]
+    fn a_page_without_an_article_gives_its_body_text() {
+        let got = whole_page(&page("<h1>Contact</h1><p>Write to us.</p>"), None);
         assert!(
             got.text.starts_with("Contact\n\nWrite to us."),
             "{}",
@@ -258,6 +261,21 @@ mod tests {
         assert_eq!(got.byline.as_deref(), Some("Jane Roe"));
         assert!(got.text.contains("Write to us."), "{}", got.text);
         assert!(!got.text.contains("Home"), "{}", got.text);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_markup_gives_text_without_panicking(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "<p>", "</p>", "<div class=\"content\">", "</div>", "<article>", "</article>",
+                "<li>", "<ol>", "</ul>", "<br>", "<h1>", "<script>", "</script>", "<!--", "-->",
+                "&amp;", "&#x1F600;", "&#0;", "Talks resumed.", " ", "\n", "é", "<", ">", "\"",
+                "<meta property=\"og:title\" content=\"", "<title>",
+            ]), 0..60)
+        ) {
+            let got = html_article(&parts.concat());
+            proptest::prop_assert!(!got.text.contains('\0'));
+        }
     }
 
     #[test]

@@ -30,8 +30,34 @@ pub(crate) fn fold_mapped(s: &str) -> (String, Vec<usize>) {
 
 /// Folds `s` onto `out`, calling `mapped(source offset, bytes added)` for every character.
 fn fold_into(s: &str, out: &mut String, mut mapped: impl FnMut(usize, usize)) {
+    let bytes = s.as_bytes();
     let mut in_space = out.ends_with(' ');
-    for (i, c) in s.char_indices() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Runs of ASCII words and single spaces: copied and lower-cased at once.
+        let mut j = i;
+        let mut space = in_space;
+        while let Some(&b) = bytes.get(j) {
+            if !b.is_ascii() || (b.is_ascii_whitespace() && (b != b' ' || space)) {
+                break;
+            }
+            space = b == b' ';
+            j += 1;
+        }
+        if j > i {
+            let start = out.len();
+            out.push_str(&s[i..j]);
+            out[start..].make_ascii_lowercase();
+            for k in i..j {
+                mapped(k, 1);
+            }
+            in_space = space;
+            i = j;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
         let before = out.len();
         if c.is_whitespace() {
             if !in_space {
@@ -40,13 +66,10 @@ fn fold_into(s: &str, out: &mut String, mut mapped: impl FnMut(usize, usize)) {
             }
         } else {
             in_space = false;
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                fold_char(c, out);
-            }
+            fold_char(c, out);
         }
         mapped(i, out.len() - before);
+        i += c.len_utf8();
     }
 }
 

@@ -57,6 +57,7 @@ impl<'t> Term<'t> {
     }
 
     /// Whether the term occurs at a word start in `hay`.
+    #[cfg(test)]
     pub fn occurs_in(&self, hay: &str) -> bool {
         self.find_iter(hay).next().is_some()
     }

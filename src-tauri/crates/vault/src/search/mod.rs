@@ -136,24 +136,20 @@ fn score(e: &Entry, terms: &[Term<'_>]) -> Option<u32> {
     let front = e.lower.get(..e.body_start).unwrap_or("");
     let title = e.title_lower.as_str();
     let parties = e.parties_lower.as_str();
-    // Every word must match: reject on the first missing one before counting anything.
-    let present = |t: &Term<'_>| {
-        t.occurs_in(title) || t.occurs_in(parties) || t.occurs_in(front) || t.occurs_in(body)
-    };
-    if !terms.iter().all(present) {
-        return None;
-    }
     // Words of the body, roughly: density is per word, not per byte.
     let body_words = u32::try_from(body.len() / 6).unwrap_or(u32::MAX);
     let mut total = 0u32;
+    // Longest (rarest) word first: a note without it is rejected after one scan.
     for t in terms {
         let in_title = t.count(title);
         let in_parties = t.count(parties);
         let in_front = t.count(front);
         let in_body = t.count(body);
-        let whole = [in_title, in_parties, in_front, in_body]
-            .iter()
-            .any(|o| o.whole > 0);
+        let fields = [in_title, in_parties, in_front, in_body];
+        if !fields.iter().any(|o| o.any()) {
+            return None;
+        }
+        let whole = fields.iter().any(|o| o.whole > 0);
         let mut s = u32::from(whole) * WHOLE_WORD
             + weight(in_title, IN_TITLE)
             + weight(in_parties, IN_PARTIES)
