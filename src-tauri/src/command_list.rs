@@ -29,6 +29,7 @@ commands! {
     notes::trash_restore,
     notes::party_index,
     notes::note_export,
+    notes::note_copy_rich,
     notes::import_file,
     sync::brief_refs,
     sync::note_patch,

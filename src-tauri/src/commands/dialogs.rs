@@ -29,11 +29,13 @@ pub async fn pick_export_path<R: Runtime>(
     suggested_name: String,
     format: ExportFormat,
 ) -> Result<Option<String>, AppError> {
-    let (label, ext) = match format {
-        ExportFormat::Markdown => ("Markdown", "md"),
-        ExportFormat::Html => ("HTML page", "html"),
-        ExportFormat::Text => ("Plain text", "txt"),
+    let label = match format {
+        ExportFormat::Markdown => "Markdown",
+        ExportFormat::Html => "HTML page",
+        ExportFormat::Text => "Plain text",
+        ExportFormat::Docx => "Word document",
     };
+    let ext = format.extension();
     // Only a file name is taken from the UI; the folder is the analyst's choice.
     let name = Path::new(&suggested_name).file_name().map_or_else(
         || format!("export.{ext}"),

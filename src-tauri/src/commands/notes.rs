@@ -155,10 +155,44 @@ pub async fn note_export(
 ) -> Result<(), AppError> {
     let vault = state.vault()?;
     let target = state.vouched.take(Purpose::Export, Path::new(&target))?;
+    // The author comes from the settings, never from the page.
+    let options = ExportOptions {
+        author: state.settings().settings.author,
+        ..options
+    };
     off_thread("export", move || {
         Ok(vault.export_to(&path, &target, &options)?)
     })
     .await
+}
+
+/// Puts the note (`markdown`, the editor's text, saved or not) on the clipboard as rich text
+/// for email and Word: HTML with the marking above and below, and the same as plain text for
+/// programs that take only text.
+#[tauri::command]
+pub async fn note_copy_rich<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    markdown: String,
+    title: String,
+) -> Result<(), AppError> {
+    let author = state.settings().settings.author;
+    let rich = off_thread("copy", move || {
+        Ok(attache_vault::export::rich_text(
+            &markdown,
+            &title,
+            author.as_deref(),
+        )?)
+    })
+    .await?;
+    use tauri_plugin_clipboard_manager::ClipboardExt;
+    app.clipboard()
+        .write_html(rich.html, Some(rich.text))
+        .map_err(|e| {
+            AppError::internal(format!(
+                "the clipboard refused the note ({e}): try Copy Markdown instead"
+            ))
+        })
 }
 
 /// Reads an article from a `.txt`, `.md` or `.html` file: exactly a path the open dialog, a

@@ -22,10 +22,11 @@ pub async fn render_note(brief: Brief, text: String) -> Result<String, AppError>
     .map_err(|e| AppError::internal(format!("the rendering worker failed: {e}")))
 }
 
-/// Markdown to sanitised HTML: the only HTML the UI ever puts into the page.
+/// Markdown to sanitised HTML: the only HTML the UI ever puts into the page. A note too large
+/// or nested too deep to sanitise quickly is refused (`too_large`, saying where).
 #[tauri::command]
 pub async fn preview_html(markdown: String) -> Result<String, AppError> {
     tauri::async_runtime::spawn_blocking(move || sanitize::markdown_to_safe_html(&markdown))
         .await
-        .map_err(|e| AppError::internal(format!("the preview worker failed: {e}")))
+        .map_err(|e| AppError::internal(format!("the preview worker failed: {e}")))?
 }

@@ -9,6 +9,7 @@
 mod desktop;
 mod draft;
 mod draft_pane;
+mod export;
 mod figures;
 mod navigation;
 mod notes;

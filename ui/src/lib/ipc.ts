@@ -120,6 +120,9 @@ export const trashRestore = (id: string): Promise<string> => call<string>("trash
 export const partyIndex = (name: string): Promise<PartyHit[]> => call<PartyHit[]>("party_index", { name });
 export const noteExport = (path: string, target: string, options: ExportOptions): Promise<void> =>
   call<void>("note_export", { path, target, options });
+/** Puts the note on the clipboard as rich text (HTML and plain text), marking above and below. */
+export const noteCopyRich = (markdown: string, title: string): Promise<void> =>
+  call<void>("note_copy_rich", { markdown, title });
 export const settingsGet = (): Promise<LoadedSettings> => call<LoadedSettings>("settings_get");
 /** Rust validates and stores; resolves to what was stored. */
 export const settingsSet = (settings: Settings): Promise<Settings> => call<Settings>("settings_set", { settings });

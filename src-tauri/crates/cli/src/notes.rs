@@ -24,7 +24,7 @@ pub(crate) enum NotesCommand {
     List(ListArgs),
     /// Search titles, front matter and text; best matches first.
     Search(SearchArgs),
-    /// Export a note as Markdown or standalone HTML.
+    /// Export a note as Markdown, a printable HTML page or a Word document.
     Export(ExportArgs),
     /// Draft each FILE (.txt, .md, .html) into a new note, using all cores.
     Import(ImportArgs),
@@ -73,18 +73,28 @@ pub(crate) struct ExportArgs {
     /// The note: its path, or its exact title (looked up in the vault).
     #[arg(value_name = "NOTE")]
     note: String,
-    /// Where to write the export.
+    /// Where to write the export. Without --html or --docx, a name ending in .html, .htm or
+    /// .docx chooses that format; anything else gets Markdown.
     #[arg(long, value_name = "PATH")]
     out: PathBuf,
-    /// Standalone, printable HTML instead of Markdown.
-    #[arg(long)]
+    /// Standalone, printable HTML: the marking on every page, one footnote per source sentence.
+    #[arg(long, conflicts_with = "docx")]
     html: bool,
-    /// Turn [[links]] into plain text.
+    /// A Word document: the marking in every page's header and footer, real footnotes.
+    #[arg(long)]
+    docx: bool,
+    /// Turn [[links]] into plain text (Markdown; HTML and Word always do).
     #[arg(long)]
     flatten_links: bool,
-    /// Leave out the front matter.
+    /// Leave out the front matter (Markdown).
     #[arg(long)]
     no_front_matter: bool,
+    /// HTML: open with a table of the note's properties.
+    #[arg(long)]
+    properties: bool,
+    /// HTML: keep images that load from web addresses (opening the page tells their server).
+    #[arg(long)]
+    remote_images: bool,
     #[command(flatten)]
     vault: VaultArg,
 }
@@ -283,15 +293,29 @@ fn search(a: &SearchArgs) -> Result<(), UserError> {
     )
 }
 
+/// The format asked for: a flag, else the output file's extension, else Markdown.
+fn export_format(a: &ExportArgs) -> ExportFormat {
+    if a.html {
+        ExportFormat::Html
+    } else if a.docx {
+        ExportFormat::Docx
+    } else {
+        match ExportFormat::from_extension(&a.out) {
+            Some(f @ (ExportFormat::Html | ExportFormat::Docx)) => f,
+            _ => ExportFormat::Markdown,
+        }
+    }
+}
+
 fn export(a: &ExportArgs) -> Result<(), UserError> {
+    let (settings, _, _) = context(&a.vault)?;
     let options = ExportOptions {
-        format: if a.html {
-            ExportFormat::Html
-        } else {
-            ExportFormat::Markdown
-        },
+        format: export_format(a),
         front_matter: !a.no_front_matter,
         flatten_links: a.flatten_links,
+        properties: a.properties,
+        remote_images: a.remote_images,
+        author: settings.author,
     };
     let as_path = Path::new(&a.note);
     let (markdown, title) = if as_path.is_file() {
@@ -326,8 +350,10 @@ fn export(a: &ExportArgs) -> Result<(), UserError> {
         let note = vault.open_note(&rel).map_err(|e| err(&e))?;
         (note.markdown, note.summary.title)
     };
-    let text = attache_vault::export::export(&markdown, &title, &options);
-    attache_vault::atomic::write_atomic(&a.out, text.as_bytes())
+    let bytes = attache_vault::export::export(&markdown, &title, &options)
+        .map_err(|e| UserError(format!("{}: {e}", a.note)))?
+        .into_bytes();
+    attache_vault::atomic::write_atomic(&a.out, &bytes)
         .map_err(|e| UserError(format!("cannot write {}: {e}", a.out.display())))
 }
 

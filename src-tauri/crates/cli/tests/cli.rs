@@ -15,6 +15,18 @@ fn attache(config: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// One part of a zip archive (a .docx), as text.
+fn zip_part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut s = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("no {name} in the archive"))
+        .read_to_string(&mut s)
+        .expect("text");
+    s
+}
+
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
@@ -171,6 +183,58 @@ fn notes_new_list_search_export() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(!std::fs::read_to_string(&md).unwrap().starts_with("---"));
+    // Word: by the flag, or by the .docx name alone; the settings' author goes into it.
+    std::fs::create_dir_all(&cfg).unwrap();
+    std::fs::write(
+        cfg.join("settings.json"),
+        serde_json::json!({"author": "A. Analyst"}).to_string(),
+    )
+    .unwrap();
+    for (out, flag) in [("flag.docx", Some("--docx")), ("named.docx", None)] {
+        let out = d.path().join(out);
+        let mut args = vec!["notes", "export", &path, "--out", out.to_str().unwrap()];
+        args.extend(flag);
+        let o = attache(&cfg, &args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(
+            bytes.starts_with(b"PK"),
+            "{} is a zip archive",
+            out.display()
+        );
+        let core = zip_part(&bytes, "docProps/core.xml");
+        assert!(
+            core.contains("<dc:creator>A. Analyst</dc:creator>"),
+            "{core}"
+        );
+        assert!(zip_part(&bytes, "word/header1.xml").contains("UNCLASSIFIED"));
+    }
+    // An .html name alone gives the page too; --html and --docx together are a usage error.
+    let named = d.path().join("named.html");
+    let o = attache(
+        &cfg,
+        &["notes", "export", &path, "--out", named.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = std::fs::read_to_string(&named).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(
+        page.contains("<meta name=\"author\" content=\"A. Analyst\">"),
+        "{page}"
+    );
+    let o = attache(
+        &cfg,
+        &[
+            "notes",
+            "export",
+            &path,
+            "--out",
+            named.to_str().unwrap(),
+            "--html",
+            "--docx",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_one_line_error(
         &attache(
             &cfg,

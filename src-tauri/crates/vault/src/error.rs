@@ -183,6 +183,12 @@ pub enum VaultError {
     /// The settings file could not be written or read.
     #[error("settings: {0}")]
     Settings(String),
+    /// A note too large or nested too deep to render as HTML, Word or text.
+    #[error("{0}")]
+    TooComplex(#[from] crate::export::TooComplex),
+    /// A request that cannot be carried out as asked.
+    #[error("{0}")]
+    InvalidArgument(String),
     /// The file system refused an operation.
     #[error("cannot {action} {}: {source}", path.display())]
     Io {
@@ -209,7 +215,8 @@ impl VaultError {
             Self::TooLarge { .. } => ErrorCode::TooLarge,
             Self::BrokenFrontMatter { .. } => ErrorCode::BrokenFrontMatter,
             Self::Draft(e) => ErrorCode::of_engine(e),
-            Self::Settings(_) => ErrorCode::InvalidArgument,
+            Self::Settings(_) | Self::InvalidArgument(_) => ErrorCode::InvalidArgument,
+            Self::TooComplex(_) => ErrorCode::TooLarge,
             Self::Io { .. } => ErrorCode::Io,
         }
     }

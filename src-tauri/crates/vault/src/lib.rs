@@ -42,6 +42,9 @@
 //!   nothing else is opened or written as a note.
 //! - **Marking**: the handling classification (`classification` in front matter).
 //! - **Party index**: every note and position that mentions a party ([`Vault::party_index`]).
+//! - **Export**: a note as Markdown, a printable HTML page, a Word document, text or the
+//!   clipboard's rich text ([`export`]); the marking on every page, one footnote per source
+//!   sentence, and nothing that loads from elsewhere when opened.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

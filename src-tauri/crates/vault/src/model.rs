@@ -174,19 +174,62 @@ pub enum ExportFormat {
     Html,
     /// Plain text (for the clipboard).
     Text,
+    /// A Word document (.docx) with the marking in every page's header and footer.
+    Docx,
+}
+
+impl ExportFormat {
+    /// The file extension of the format, without the dot.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Html => "html",
+            Self::Text => "txt",
+            Self::Docx => "docx",
+        }
+    }
+
+    /// The format a file name asks for by its extension (`.html`, `.htm`, `.docx`, `.txt`,
+    /// `.md`), if any.
+    #[must_use]
+    pub fn from_extension(path: &std::path::Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(Self::Markdown),
+            "html" | "htm" => Some(Self::Html),
+            "txt" | "text" => Some(Self::Text),
+            "docx" => Some(Self::Docx),
+            _ => None,
+        }
+    }
 }
 
 /// How to export a note.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ExportOptions {
     /// The format.
     pub format: ExportFormat,
-    /// Keep the front matter (Markdown: as is; HTML: as a table of properties).
+    /// Markdown: keep the front matter as it is.
     pub front_matter: bool,
-    /// Turn `[[links]]` into plain text for readers outside Obsidian (always done in HTML
-    /// and text).
+    /// Turn `[[links]]` into plain text for readers outside Obsidian (always done in HTML,
+    /// Word and text).
     pub flatten_links: bool,
+    /// HTML: open with a table of the note's properties (front matter). Off by default: a
+    /// briefing reader wants the brief, and the marking is on every page anyway.
+    #[serde(default)]
+    pub properties: bool,
+    /// HTML: keep images that load from web addresses. Off by default, because opening the
+    /// page would tell their server; they are replaced by their description.
+    #[serde(default)]
+    pub remote_images: bool,
+    /// The author written to the document's properties (Word) or `<meta name="author">`
+    /// (HTML) when the note's front matter names none. The app and the CLI fill it from the
+    /// settings.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub author: Option<String>,
 }
 
 impl Default for ExportOptions {
@@ -195,6 +238,9 @@ impl Default for ExportOptions {
             format: ExportFormat::Markdown,
             front_matter: true,
             flatten_links: false,
+            properties: false,
+            remote_images: false,
+            author: None,
         }
     }
 }

@@ -3,4 +3,4 @@
 /**
  * Export format.
  */
-export type ExportFormat = "markdown" | "html" | "text";
+export type ExportFormat = "markdown" | "html" | "text" | "docx";

@@ -10,11 +10,27 @@ export type ExportOptions = {
  */
 format: ExportFormat, 
 /**
- * Keep the front matter (Markdown: as is; HTML: as a table of properties).
+ * Markdown: keep the front matter as it is.
  */
 front_matter: boolean, 
 /**
- * Turn `[[links]]` into plain text for readers outside Obsidian (always done in HTML
- * and text).
+ * Turn `[[links]]` into plain text for readers outside Obsidian (always done in HTML,
+ * Word and text).
  */
-flatten_links: boolean, };
+flatten_links: boolean, 
+/**
+ * HTML: open with a table of the note's properties (front matter). Off by default: a
+ * briefing reader wants the brief, and the marking is on every page anyway.
+ */
+properties: boolean, 
+/**
+ * HTML: keep images that load from web addresses. Off by default, because opening the
+ * page would tell their server; they are replaced by their description.
+ */
+remote_images: boolean, 
+/**
+ * The author written to the document's properties (Word) or `<meta name="author">`
+ * (HTML) when the note's front matter names none. The app and the CLI fill it from the
+ * settings.
+ */
+author?: string, };
