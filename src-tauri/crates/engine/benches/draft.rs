@@ -1,6 +1,9 @@
 //! Drafting speed over synthetic articles of about 1k, 10k and 100k words, built from
 //! sentences written for this benchmark (names and numbers rotate so the text is not one
-//! repeated paragraph). Reports words per second: `cargo bench -p attache-engine`.
+//! repeated paragraph), and over lines of 100 KB and 1 MB with no sentence punctuation (one
+//! sentence as long as the text, where a stage that rescans its sentence per mention turns
+//! quadratic). Reports words per second: `cargo bench -p attache-engine --bench draft`; the
+//! cost should grow linearly with the size (10x the words, about 10x the time).
 
 use attache_engine::{DraftOptions, draft};
 use divan::counter::ItemsCount;
@@ -46,6 +49,44 @@ fn article(words: usize) -> String {
 #[divan::bench(args = [1_000, 10_000, 100_000])]
 fn draft_article(bencher: divan::Bencher<'_, '_>, words: usize) {
     let text = article(words);
+    let n = text.split_whitespace().count();
+    let options = DraftOptions::default();
+    bencher
+        .counter(ItemsCount::new(n))
+        .bench(|| draft(divan::black_box(&text), &options).map(|b| b.positions.len()));
+}
+
+/// A line of `bytes` bytes without sentence punctuation: cue words, names and lower-case
+/// words, so every stage has something to find in one sentence as long as the text.
+fn unpunctuated_line(bytes: usize) -> String {
+    const WORDS: &[&str] = &[
+        "word",
+        "Putin",
+        "said",
+        "Kremlin",
+        "the",
+        "talks",
+        "would",
+        "resume",
+        "in",
+        "Geneva",
+        "minister",
+        "government",
+    ];
+    let mut text = String::with_capacity(bytes + 16);
+    let mut i = 0_usize;
+    while text.len() < bytes {
+        // A stride coprime with the list's length, so the order does not repeat every line.
+        text.push_str(WORDS[(i * 7 + i / WORDS.len()) % WORDS.len()]);
+        text.push(' ');
+        i += 1;
+    }
+    text
+}
+
+#[divan::bench(args = [100_000, 1_000_000], sample_count = 10)]
+fn draft_unpunctuated_line(bencher: divan::Bencher<'_, '_>, bytes: usize) {
+    let text = unpunctuated_line(bytes);
     let n = text.split_whitespace().count();
     let options = DraftOptions::default();
     bencher

@@ -35,12 +35,20 @@ const DATELINE_REACH: usize = 14;
 /// caption ("US President Donald Trump and Russian President Vladimir Putin."), a heading or a
 /// question.
 fn is_statement(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let lower = words
-        .iter()
-        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-        .count();
-    words.len() >= 8 && lower >= 3 && !s.trim_end().ends_with('?')
+    if s.trim_end().ends_with('?') {
+        return false;
+    }
+    // Stop as soon as both counts are reached: a sentence can be the whole text (a line
+    // without punctuation), and this runs once per position.
+    let (mut words, mut lower) = (0, 0);
+    for w in s.split_whitespace() {
+        words += 1;
+        lower += usize::from(w.starts_with(char::is_lowercase));
+        if words >= 8 && lower >= 3 {
+            return true;
+        }
+    }
+    false
 }
 
 /// A readout's or wire's opening formula: it says a conversation happened, not what was said.
@@ -238,17 +246,20 @@ fn extend_to_word_end(doc: &Doc<'_>, end: usize, limit: usize) -> usize {
 /// and says something (news leads with its point), over a bare report or small talk.
 /// Positions in an opening formula or in a sentence that is no statement are never main.
 fn main_positions<'p>(doc: &Doc<'_>, positions: &'p [Position]) -> Vec<&'p Position> {
-    let actor = |p: &Position| p.party.clone().unwrap_or_else(|| p.speaker.clone());
-    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    let actor = |p: &'p Position| p.party.as_deref().unwrap_or(&p.speaker);
+    // (actor, positions, first position), indexed by actor: a long text has many actors.
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for (i, p) in positions.iter().enumerate() {
         if p.speaker.starts_with("unnamed reporter") {
             continue;
         }
         let a = actor(p);
-        match counts.iter_mut().find(|(x, _, _)| *x == a) {
-            Some((_, n, _)) => *n += 1,
-            None => counts.push((a, 1, i)),
-        }
+        let k = *index.entry(a).or_insert_with(|| {
+            counts.push((a, 0, i));
+            counts.len() - 1
+        });
+        counts[k].1 += 1;
     }
     counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.2.cmp(&y.2)));
     let usable = |p: &Position| {
@@ -264,7 +275,8 @@ fn main_positions<'p>(doc: &Doc<'_>, positions: &'p [Position]) -> Vec<&'p Posit
                 .enumerate()
                 .filter(|(_, p)| actor(p) == *a && usable(p))
                 .max_by_key(|(i, p)| {
-                    let says = p.text.split_whitespace().count() >= MIN_WORDS;
+                    // At least MIN_WORDS words, without counting all of a long content.
+                    let says = p.text.split_whitespace().nth(MIN_WORDS - 1).is_some();
                     let on_issue = p.issue_id.is_some();
                     (
                         p.stance != Stance::Neutral && says,

@@ -1,7 +1,7 @@
 //! Topic keys: which tokens can name what a position is about, and how many sentences use
 //! each key.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::lexicon::{self, GazKind, WordClass, files};
@@ -123,12 +123,12 @@ impl<'a> Terms<'a> {
         }
         adopt_classes(tk, &mut keys);
         let mut sentences: HashMap<&'a str, u32> = HashMap::new();
-        let mut seen: Vec<&'a str> = Vec::new();
+        // A set, not a list: a sentence can be the whole text (a line without punctuation).
+        let mut seen: HashSet<&'a str> = HashSet::new();
         for &(a, b) in &tk.sentences {
             seen.clear();
             for key in keys[a..b].iter().flatten() {
-                if !seen.contains(&key.word) {
-                    seen.push(key.word);
+                if seen.insert(key.word) {
                     *sentences.entry(key.word).or_default() += 1;
                 }
             }
