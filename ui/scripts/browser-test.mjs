@@ -365,6 +365,69 @@ try {
     await shot(page, "brief-dark");
   });
 
+  await step("Ctrl+K palette finds and runs a command by keyboard; Ctrl+1–4 jump between panes; passes axe", async () => {
+    await page.locator("[data-testid=article-input]").click();
+    await page.keyboard.press("Control+k");
+    await page.locator("[data-testid=command-palette][open]").waitFor();
+    const all = await count(page, "[data-testid=palette-item]");
+    assert(all >= 10, `palette lists the commands (${all})`);
+    assert((await text(page, "[data-testid=palette-list]")).includes("Ctrl+Shift+F"), "palette shows the keys");
+    await audit(page, "command palette");
+    await page.keyboard.type("go to");
+    assertEq(await count(page, "[data-testid=palette-item]"), 4, "matches for 'go to'");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    assertEq(await page.locator("[data-testid=palette-item][aria-selected=true]").getAttribute("data-action"), "paneDraft", "third match active");
+    await page.keyboard.press("Enter");
+    await waitFor(page, () => !document.querySelector("[data-testid=command-palette][open]"), null, "palette closed");
+    await waitFor(page, () => !!document.activeElement?.closest("[data-testid=brief]"), null, "focus in the draft pane");
+    await page.keyboard.press("Control+4");
+    await waitFor(page, () => !!document.activeElement?.closest("[data-testid=note-editor]"), null, "focus in the note editor");
+    await page.keyboard.press("Control+1");
+    await waitFor(page, () => !!document.activeElement?.closest(".library-pane"), null, "focus in the library");
+    await page.keyboard.press("Control+2");
+    await waitFor(page, () => document.activeElement?.id === "article-input", null, "focus on the article");
+    // Esc closes the palette without running anything.
+    await page.keyboard.press("Control+k");
+    await page.locator("[data-testid=command-palette][open]").waitFor();
+    await page.keyboard.type("zzzz");
+    assertEq(await count(page, "[data-testid=palette-item]"), 0, "no match");
+    await page.keyboard.press("Escape");
+    await waitFor(page, () => !document.querySelector("[data-testid=command-palette][open]"), null, "palette closed by Esc");
+  });
+
+  await step("at 1280 px no label, heading, title or filter is cut", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    try {
+      await page.locator("[data-testid=note-item]").first().waitFor();
+      const cut = await page.evaluate(() => {
+        const out = [];
+        const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+        const sel = "button, h2, h3, h4, summary, label, th, .chip, [data-testid=note-item] .title";
+        for (const el of document.querySelectorAll(sel)) {
+          // Hidden labels are for screen readers; a note row is fixed-height by design (its title is checked).
+          if (!shown(el) || el.closest("dialog:not([open]), .visually-hidden") || el.matches(".visually-hidden, [data-testid=note-item]")) continue;
+          if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) out.push(`${el.tagName} “${el.textContent.trim().slice(0, 40)}” (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`);
+        }
+        // A select's text is not in its scroll size: measure the chosen option in its font.
+        const ctx = document.createElement("canvas").getContext("2d");
+        for (const el of document.querySelectorAll("select")) {
+          if (!shown(el)) continue;
+          const cs = getComputedStyle(el);
+          ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+          const text = el.options[el.selectedIndex]?.text ?? "";
+          const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 16; // the arrow
+          if (ctx.measureText(text).width > room) out.push(`select “${text}”`);
+        }
+        return out;
+      });
+      assert(cut.length === 0, `cut at 1280 px: ${cut.join("; ")}`);
+      await shot(page, "workspace-1280");
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   await step("panes resize from the keyboard and the widths survive a restart", async () => {
     const sep = page.locator("[role=separator][aria-label='Resize the article']");
     const before = Number(await sep.getAttribute("aria-valuenow"));
