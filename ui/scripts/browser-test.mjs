@@ -333,6 +333,28 @@ try {
     assertEq(await text(page, "[data-testid=source-highlight]"), "Élise Moreau", "party mention");
   });
 
+  await step("the Properties panel shows the front matter the editor folds away; an edit there is saved as YAML", async () => {
+    const md0 = await backend(page, () => [...window.__mockBackend.notes.values()][0].markdown);
+    const title = /^title: (.*)$/m.exec(md0)?.[1] ?? "";
+    assert(title !== "", "the note has a title line");
+    assertEq(await page.locator("[data-testid=prop-title]").inputValue(), JSON.parse(title.startsWith('"') ? title : JSON.stringify(title)), "title property");
+    const content = () => page.locator("[data-testid=note-editor] .cm-content").textContent();
+    assert(!(await content()).includes("title:"), "the YAML is folded out of the editor");
+    await page.locator("[data-testid=prop-classification]").fill("TLP:AMBER");
+    await page.keyboard.press("Enter");
+    await waitFor(page, () => document.querySelector("[data-testid=save-state]")?.getAttribute("data-state") !== "saved", null, "the edit marks the note unsaved");
+    await page.keyboard.press("Control+s");
+    await waitState(page, "saved");
+    const md1 = await backend(page, () => [...window.__mockBackend.notes.values()][0].markdown);
+    assert(md1.includes('classification: TLP:AMBER\n---'), "the marking written as YAML");
+    assertEq(md1.replace('classification: TLP:AMBER\n', ""), md0, "nothing else in the file changed");
+    await page.click("[data-testid=yaml-toggle]");
+    await waitFor(page, () => document.querySelector("[data-testid=note-editor] .cm-content").textContent.includes("classification"), null, "raw YAML shown");
+    await audit(page, "properties panel with raw YAML");
+    await page.click("[data-testid=yaml-toggle]");
+    await waitFor(page, () => !document.querySelector("[data-testid=note-editor] .cm-content").textContent.includes("classification"), null, "YAML folded again");
+  });
+
   await step("move to trash and restore", async () => {
     const path = await backend(page, () => [...window.__mockBackend.notes.keys()][0]);
     await page.click("[data-testid=delete-note]");
