@@ -355,6 +355,19 @@ try {
     await waitFor(page, () => !document.querySelector("[data-testid=note-editor] .cm-content").textContent.includes("classification"), null, "YAML folded again");
   });
 
+  await step("the party filter and index show one entry per party with its note count", async () => {
+    const options = await page.locator("[data-testid=filter-party] option").allTextContents();
+    assert(options.length > 1 && options.slice(1).every((o) => /\(\d+\)$/.test(o)), `counts in the filter: ${options.join(" | ")}`);
+    await page.locator("[data-testid=party-index] summary").click();
+    const counts = await page.locator("[data-testid=party-count]").allTextContents();
+    assert(counts.length > 0 && counts.every((c) => /^\d+ notes?$/.test(c)), `counts in the index: ${counts.join(" | ")}`);
+    await page.locator("[data-testid=party-index-entry]").first().click();
+    await page.locator("[data-testid=party-hits] [data-testid=party-hit]").first().waitFor();
+    await audit(page, "party page");
+    await page.locator("[data-testid=party-index-entry]").first().click();
+    await page.locator("[data-testid=party-index] summary").click();
+  });
+
   await step("move to trash and restore", async () => {
     const path = await backend(page, () => [...window.__mockBackend.notes.keys()][0]);
     await page.click("[data-testid=delete-note]");
