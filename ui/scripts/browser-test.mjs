@@ -353,6 +353,19 @@ try {
     await audit(page, "properties panel with raw YAML");
     await page.click("[data-testid=yaml-toggle]");
     await waitFor(page, () => !document.querySelector("[data-testid=note-editor] .cm-content").textContent.includes("classification"), null, "YAML folded again");
+    // Select all and type: the body is replaced, the front matter kept; Ctrl+Z brings the body back.
+    await page.locator("[data-testid=note-editor] .cm-content").click();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type("Q");
+    await waitFor(page, () => document.querySelector("[data-testid=note-editor] .cm-content").textContent === "Q", null, "the body replaced by one letter");
+    await page.keyboard.press("Control+s");
+    await waitState(page, "saved");
+    const md2 = await backend(page, () => [...window.__mockBackend.notes.values()][0].markdown);
+    assert(md2.startsWith(md1.slice(0, md1.indexOf("\n---\n") + 5)) && md2.endsWith("---\nQ"), `front matter kept: ${JSON.stringify(md2.slice(-40))}`);
+    await page.keyboard.press("Control+z");
+    await waitFor(page, () => document.querySelector("[data-testid=note-editor] .cm-content").textContent.length > 100, null, "the body back after Ctrl+Z");
+    await page.keyboard.press("Control+s");
+    await waitState(page, "saved");
   });
 
   await step("the party filter and index show one entry per party with its note count", async () => {
