@@ -28,6 +28,7 @@ commands! {
     notes::trash_list,
     notes::trash_restore,
     notes::party_index,
+    notes::party_groups,
     notes::note_export,
     notes::note_copy_rich,
     notes::import_file,

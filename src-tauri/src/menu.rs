@@ -1,8 +1,13 @@
 //! The native menu (File, Edit, View, Help). Items that are workspace actions emit the event
 //! `menu` with the action's name; the UI runs the same code as its buttons and shortcuts.
 //!
-//! No app item carries an accelerator: the UI's key handler owns the shortcuts, so a menu
-//! accelerator never swallows a key the editor wants. Quit is an app item too (the predefined
+//! Labels mark their mnemonic with `&` (muda's notation, turned into GTK's `_` on Linux; a
+//! literal `_` would show as an underscore). App items show the UI's shortcut table
+//! (`ui/src/lib/shortcuts.ts`) as accelerators; a UI unit test checks that every accelerator
+//! here is that table's key for the same action. A menu accelerator takes its key before the
+//! page does, and then emits the same action the UI's key handler would run, so the result is
+//! the same either way. Undo/Redo carry none: Ctrl+Z must stay the editor's and the text
+//! fields' own. Quit is an app item too (the predefined
 //! one is disabled on Linux): the UI saves what is open, then calls the `quit` command, which
 //! ends the app through its event loop so the window state is saved on the way out. Edit → Undo/Redo are app items too,
 //! because Tauri's predefined Undo/Redo are unsupported on Linux; the UI sends them to the
@@ -29,6 +34,11 @@ const ACTIONS: &[&str] = &[
     "searchAll",
     "draft",
     "help",
+    "palette",
+    "paneLibrary",
+    "paneArticle",
+    "paneDraft",
+    "paneNote",
     "quit",
 ];
 
@@ -42,50 +52,59 @@ pub struct Zoom(pub Mutex<f64>);
 /// When the platform refuses to create a menu item.
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let item = |id: &str, text: &str| MenuItem::with_id(app, id, text, true, None::<&str>);
+    // An item with the UI's shortcut shown (and taken) by the menu.
+    let keyed =
+        |id: &str, text: &str, keys: &str| MenuItem::with_id(app, id, text, true, Some(keys));
     let sep = || PredefinedMenuItem::separator(app);
     let file = Submenu::with_items(
         app,
-        "_File",
+        "&File",
         true,
         &[
-            &item("new", "_New Article")?,
-            &item("open", "_Open Article File…")?,
+            &keyed("new", "&New Article", "CmdOrCtrl+N")?,
+            &keyed("open", "&Open Article File…", "CmdOrCtrl+O")?,
             &sep()?,
-            &item("save", "_Save Note")?,
-            &item("export", "_Export Note…")?,
+            &keyed("save", "&Save Note", "CmdOrCtrl+S")?,
+            &keyed("export", "&Export Note…", "CmdOrCtrl+E")?,
             &sep()?,
-            &item("settings", "Se_ttings…")?,
+            &keyed("settings", "Se&ttings…", "CmdOrCtrl+Comma")?,
             &sep()?,
-            &item("quit", "_Quit")?,
+            &keyed("quit", "&Quit", "CmdOrCtrl+Q")?,
         ],
     )?;
     let edit = Submenu::with_items(
         app,
-        "_Edit",
+        "&Edit",
         true,
         &[
-            &item("undo", "_Undo")?,
-            &item("redo", "_Redo")?,
+            &item("undo", "&Undo")?,
+            &item("redo", "&Redo")?,
             &sep()?,
-            &PredefinedMenuItem::cut(app, Some("Cu_t"))?,
-            &PredefinedMenuItem::copy(app, Some("_Copy"))?,
-            &PredefinedMenuItem::paste(app, Some("_Paste"))?,
-            &PredefinedMenuItem::select_all(app, Some("Select _All"))?,
+            &PredefinedMenuItem::cut(app, Some("Cu&t"))?,
+            &PredefinedMenuItem::copy(app, Some("&Copy"))?,
+            &PredefinedMenuItem::paste(app, Some("&Paste"))?,
+            &PredefinedMenuItem::select_all(app, Some("Select &All"))?,
             &sep()?,
-            &item("find", "_Find in Note")?,
-            &item("searchAll", "Search All _Notes")?,
+            &keyed("find", "&Find in Note", "CmdOrCtrl+F")?,
+            &keyed("searchAll", "Search All &Notes", "CmdOrCtrl+Shift+F")?,
         ],
     )?;
     let view = Submenu::with_items(
         app,
-        "_View",
+        "&View",
         true,
         &[
-            &item("draft", "_Draft Brief")?,
+            &keyed("draft", "&Draft Brief", "CmdOrCtrl+Enter")?,
+            &keyed("palette", "&Command Palette…", "CmdOrCtrl+K")?,
             &sep()?,
-            &item("zoom-in", "Zoom _In")?,
-            &item("zoom-out", "Zoom _Out")?,
-            &item("zoom-reset", "_Actual Size")?,
+            &keyed("paneLibrary", "Go to &Library", "CmdOrCtrl+1")?,
+            &keyed("paneArticle", "Go to A&rticle", "CmdOrCtrl+2")?,
+            &keyed("paneDraft", "Go to Dra&ft", "CmdOrCtrl+3")?,
+            &keyed("paneNote", "Go to No&te", "CmdOrCtrl+4")?,
+            &sep()?,
+            &item("zoom-in", "Zoom &In")?,
+            &item("zoom-out", "Zoom &Out")?,
+            &item("zoom-reset", "&Actual Size")?,
         ],
     )?;
     let about = AboutMetadata {
@@ -97,13 +116,13 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     };
     let help = Submenu::with_items(
         app,
-        "_Help",
+        "&Help",
         true,
         &[
-            &item("help", "_Help and Shortcuts")?,
-            &item("reveal-log", "Show _Log File")?,
+            &keyed("help", "&Help and Shortcuts", "F1")?,
+            &item("reveal-log", "Show &Log File")?,
             &sep()?,
-            &PredefinedMenuItem::about(app, Some("_About Attaché"), Some(about))?,
+            &PredefinedMenuItem::about(app, Some("&About Attaché"), Some(about))?,
         ],
     )?;
     Menu::with_items(app, &[&file, &edit, &view, &help])

@@ -6,8 +6,8 @@ use std::path::Path;
 use attache_engine::Brief;
 use attache_vault::import::ImportedText;
 use attache_vault::{
-    ExportOptions, LoadStamp, NewNote, NoteSummary, OpenNote, PartyHit, SaveOutcome, SearchHit,
-    TrashEntry,
+    ExportOptions, LoadStamp, NewNote, NoteSummary, OpenNote, PartyGroup, PartyHit, SaveOutcome,
+    SearchHit, TrashEntry,
 };
 use tauri::State;
 
@@ -142,6 +142,14 @@ pub async fn party_index(
 ) -> Result<Vec<PartyHit>, AppError> {
     let vault = state.vault()?;
     off_thread("party index", move || Ok(vault.party_index(&name)?)).await
+}
+
+/// The vault's parties merged by alias ("Putin", "Vladimir Putin", "President Putin" are one),
+/// each with the number of notes naming it: the library's party filter and index.
+#[tauri::command]
+pub async fn party_groups(state: State<'_, AppState>) -> Result<Vec<PartyGroup>, AppError> {
+    let vault = state.vault()?;
+    off_thread("party groups", move || Ok(vault.party_groups()?)).await
 }
 
 /// Writes the note, exported with `options`, to `target`: exactly the path the save dialog

@@ -19,6 +19,7 @@ import type { NewNote } from "./bindings/NewNote";
 import type { NoteRefs } from "./bindings/NoteRefs";
 import type { NoteSummary } from "./bindings/NoteSummary";
 import type { OpenNote } from "./bindings/OpenNote";
+import type { PartyGroup } from "./bindings/PartyGroup";
 import type { PartyHit } from "./bindings/PartyHit";
 import type { Patched } from "./bindings/Patched";
 import type { Progress } from "./bindings/Progress";
@@ -118,6 +119,8 @@ export const trashList = (): Promise<TrashEntry[]> => call<TrashEntry[]>("trash_
 /** Restores a trashed note; resolves to its path. */
 export const trashRestore = (id: string): Promise<string> => call<string>("trash_restore", { id });
 export const partyIndex = (name: string): Promise<PartyHit[]> => call<PartyHit[]>("party_index", { name });
+/** The vault's parties merged by alias, with note counts. */
+export const partyGroups = (): Promise<PartyGroup[]> => call<PartyGroup[]>("party_groups");
 export const noteExport = (path: string, target: string, options: ExportOptions): Promise<void> =>
   call<void>("note_export", { path, target, options });
 /** Puts the note on the clipboard as rich text (HTML and plain text), marking above and below. */

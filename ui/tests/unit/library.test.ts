@@ -19,7 +19,39 @@ describe("Library", () => {
     const lib = new Library();
     await lib.refresh();
     expect(lib.notes).toHaveLength(2);
-    expect(lib.parties).toEqual(["Élise Moreau", "Jonas Köhler", "unnamed senior official"]);
+    expect(lib.parties.map((p) => [p.name, p.notes])).toEqual([
+      ["Élise Moreau", 1],
+      ["Jonas Köhler", 2],
+      ["unnamed senior official", 1],
+    ]);
+  });
+
+  it("merges a party's names by alias: one entry, one count, the filter and the page find every note", async () => {
+    const brief = fixtureBrief(FIXTURE_ARTICLE, "2026-03-02");
+    // A later note's draft names Köhler by surname, with his full name as an alias.
+    const koehler = { ...brief.parties[1], name: "Köhler", aliases: ["Jonas Köhler"] };
+    const third = { ...brief, title: "Third", parties: [koehler], positions: [{ ...brief.positions[0], speaker: "Köhler", party: koehler.id }] };
+    backend.handle("note_create", { brief: third, source: "y", meta: { title: null, classification: null, link_style: null } });
+    const lib = new Library();
+    await lib.refresh();
+    const entry = lib.parties.filter((p) => p.names.includes("Köhler") || p.names.includes("Jonas Köhler"));
+    expect(entry).toHaveLength(1);
+    expect(entry[0]).toMatchObject({ name: "Jonas Köhler", notes: 3 });
+    lib.partyFilter = "Jonas Köhler";
+    expect(lib.visible).toHaveLength(3);
+    await lib.showParty("Jonas Köhler");
+    expect(lib.partyHits).toHaveLength(3);
+  });
+
+  it("falls back to one entry per front matter name when Rust cannot group", async () => {
+    const { groupsByName, partyNames } = await import("../../src/lib/stores/library.svelte");
+    const notes = [{ parties: ["A", "B"] }, { parties: ["B", "B"] }];
+    expect(groupsByName(notes)).toEqual([
+      { name: "A", names: ["A"], notes: 1 },
+      { name: "B", names: ["B"], notes: 2 },
+    ]);
+    expect([...partyNames([{ name: "Putin", names: ["Putin", "Vladimir Putin"], notes: 2 }], "Putin")]).toEqual(["putin", "vladimir putin"]);
+    expect([...partyNames([], "X")]).toEqual(["x"]);
   });
 
   it("searches as you type, debounced, and clears back to all notes", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionFor, SHORTCUTS } from "../../src/lib/shortcuts";
+import { actionFor, chordOf, SHORTCUTS } from "../../src/lib/shortcuts";
 
 const key = (k: string, mods: Partial<Record<"ctrlKey" | "metaKey" | "shiftKey" | "altKey", boolean>> = {}) => ({
   key: k,
@@ -34,8 +34,34 @@ describe("shortcuts", () => {
     expect(actionFor(key("s", { ctrlKey: true, shiftKey: true }))).toBeNull();
   });
 
+  it("maps the palette and pane-jump keys", () => {
+    expect(actionFor(key("k", { ctrlKey: true }))).toBe("palette");
+    expect(actionFor(key("1", { ctrlKey: true }))).toBe("paneLibrary");
+    expect(actionFor(key("2", { ctrlKey: true }))).toBe("paneArticle");
+    expect(actionFor(key("3", { metaKey: true }))).toBe("paneDraft");
+    expect(actionFor(key("4", { ctrlKey: true }))).toBe("paneNote");
+    expect(actionFor(key("1"))).toBeNull();
+    expect(actionFor(key("Escape"))).toBe("escape");
+    expect(actionFor(key("Escape", { ctrlKey: true }))).toBeNull();
+  });
+
+  it("reads every shown key combination of the table as the chord it handles", () => {
+    expect(chordOf("Ctrl+Shift+F")).toEqual({ mod: true, shift: true, key: "f" });
+    expect(chordOf("Ctrl+,")).toEqual({ mod: true, shift: false, key: "," });
+    expect(chordOf("Esc")).toEqual({ mod: false, shift: false, key: "Escape" });
+    expect(chordOf("↑ / ↓")).toBeNull();
+    // Every command's keys parse, so the help and the palette never show a key that does nothing.
+    for (const s of SHORTCUTS.filter((s) => s.command)) expect(actionFor({ ...key(""), ...chordKey(s.keys) }), s.keys).toBe(s.action);
+  });
+
   it("lists every action once in the help table", () => {
     const actions = SHORTCUTS.map((s) => s.action);
     expect(new Set(actions).size).toBe(actions.length);
   });
 });
+
+/** A key event for a table entry's keys. */
+function chordKey(keys: string) {
+  const c = chordOf(keys)!;
+  return { key: c.key, ctrlKey: c.mod, shiftKey: c.shift };
+}

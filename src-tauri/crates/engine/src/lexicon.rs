@@ -835,6 +835,41 @@ fn build_gazetteer() -> Gazetteer {
 /// The gazetteer automaton, built on first use.
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build_gazetteer);
 
+/// Titles and honorifics that may stand before a person's name, lower-cased, longest first
+/// (so "foreign minister" is tried before "minister").
+static NAME_PREFIXES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut v: Vec<String> = list(files::TITLES)
+        .into_iter()
+        .chain(list(files::HONORIFICS))
+        .map(str::to_lowercase)
+        .collect();
+    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    v
+});
+
+/// `name` without the titles and honorifics written before it, repeatedly ("President Mr.
+/// Putin" → "Putin"); the whole name when nothing else would be left.
+pub(crate) fn strip_name_prefixes(name: &str) -> &str {
+    let mut rest = name.trim();
+    'outer: loop {
+        for p in NAME_PREFIXES.iter() {
+            let head = rest.get(..p.len());
+            if head.is_some_and(|h| h.eq_ignore_ascii_case(p))
+                && rest[p.len()..].starts_with([' ', '.'])
+            {
+                let next = rest[p.len()..].trim_start_matches(['.', ' ']);
+                if next.is_empty() {
+                    break 'outer;
+                }
+                rest = next;
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    rest
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

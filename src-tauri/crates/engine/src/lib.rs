@@ -62,6 +62,14 @@ pub use model::*;
 
 use chrono::NaiveDate;
 
+/// A party's name without the titles and honorifics written before it ("President Putin" →
+/// "Putin", "H.E. Ms Ana Lima" → "Ana Lima"), from the same word lists the engine finds
+/// titles with: the vault merges the names notes give one party with it.
+#[must_use]
+pub fn name_without_titles(name: &str) -> &str {
+    lexicon::strip_name_prefixes(name)
+}
+
 /// The largest input [`draft`] accepts (bytes). Larger pastes are refused with a clear error
 /// rather than drafted slowly.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;

@@ -73,6 +73,7 @@ pub use error::{ErrorCode, Result, VaultError};
 pub use files::{IMPORTABLE_EXTENSIONS, MAX_NOTE_BYTES, hash_hex};
 pub use index::is_ignored_name;
 pub use model::*;
+pub use party::{NoteParties, group_parties};
 pub use search::MAX_RESULTS;
 pub use settings::{LinkStyle, LoadedSettings, Settings, Theme, VaultSource};
 pub use vault::{DEFAULT_CLASSIFICATION, STATE_DIR, Vault};

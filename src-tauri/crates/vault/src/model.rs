@@ -137,6 +137,19 @@ pub struct PartyHit {
     pub positions: Vec<attache_engine::Position>,
 }
 
+/// One party under every name the notes give it ("Putin", "Vladimir Putin", "President
+/// Putin"), for the library's party filter and index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct PartyGroup {
+    /// The name shown: the fullest untitled name the notes' front matter uses.
+    pub name: String,
+    /// Every name of the party in the notes (front matter and stored drafts), `name` first.
+    pub names: Vec<String>,
+    /// How many notes name the party.
+    pub notes: u32,
+}
+
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]

@@ -1,5 +1,6 @@
 // The library: every note in the vault, search as you type, filters, the party index and trash.
 import type { NoteSummary } from "../bindings/NoteSummary";
+import type { PartyGroup } from "../bindings/PartyGroup";
 import type { PartyHit } from "../bindings/PartyHit";
 import type { SearchHit } from "../bindings/SearchHit";
 import type { TextRange } from "../bindings/TextRange";
@@ -24,6 +25,8 @@ export class Library {
   party = $state<string | null>(null);
   partyHits = $state.raw<PartyHit[]>([]);
   trash = $state.raw<TrashEntry[]>([]);
+  /** The vault's parties merged by alias, from Rust (null until read, or when it failed). */
+  groups = $state.raw<PartyGroup[] | null>(null);
 
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
   private searchSeq = 0;
@@ -34,17 +37,15 @@ export class Library {
     const party = this.partyFilter;
     const status = this.statusFilter;
     if (party === "" && status === "") return base;
+    const names = partyNames(this.parties, party);
     return base.filter(
-      (n) => (party === "" || n.parties.includes(party)) && (status === "" || (n.status ?? "") === status),
+      (n) => (party === "" || n.parties.some((p) => names.has(p.toLowerCase()))) && (status === "" || (n.status ?? "") === status),
     );
   });
 
-  /** Every party named in any note, sorted, for the filter and the party index. */
-  readonly parties: string[] = $derived.by(() => {
-    const all = new Set<string>();
-    for (const n of this.notes) for (const p of n.parties) all.add(p);
-    return [...all].sort((a, b) => a.localeCompare(b));
-  });
+  /** The parties for the filter and the party index: merged by alias with counts (Rust), or
+   *  each front matter name on its own while those are not known. */
+  readonly parties: PartyGroup[] = $derived(this.groups ?? groupsByName(this.notes));
 
   readonly statuses: string[] = $derived.by(() => {
     const all = new Set<string>();
@@ -70,7 +71,9 @@ export class Library {
   async refresh(): Promise<void> {
     this.loading = true;
     try {
+      const groups = ipc.partyGroups().catch(() => null);
       this.notes = await ipc.notesList();
+      this.groups = await groups;
       this.error = null;
       if (this.query.trim() !== "") await this.runSearch();
     } catch (e) {
@@ -154,4 +157,19 @@ export class Library {
       return null;
     }
   }
+}
+
+/** Each front matter name as its own party, with the notes naming it, sorted by name. */
+export function groupsByName(notes: readonly Pick<NoteSummary, "parties">[]): PartyGroup[] {
+  const count = new Map<string, number>();
+  for (const n of notes) for (const p of new Set(n.parties)) count.set(p, (count.get(p) ?? 0) + 1);
+  return [...count]
+    .map(([name, notes]) => ({ name, names: [name], notes }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The lower-cased names of the party shown as `name` (just `name` when it is not listed). */
+export function partyNames(groups: readonly PartyGroup[], name: string): Set<string> {
+  const g = groups.find((x) => x.name === name);
+  return new Set((g ? g.names : [name]).map((n) => n.toLowerCase()));
 }
