@@ -30,7 +30,8 @@ title_span: Span | null,
  */
 source: SourceMeta, 
 /**
- * Bottom line up front: at most three verbatim sentences.
+ * Bottom line up front: two to four short lines, each a verbatim stretch of one sentence
+ * (the principal actors' main positions, then the main open point).
  */
 bottom_line: Array<Extract>, 
 /**

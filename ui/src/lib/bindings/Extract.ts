@@ -2,11 +2,11 @@
 import type { Span } from "./Span";
 
 /**
- * A verbatim sentence from the text.
+ * A verbatim stretch of the text: a sentence, or the part of one that makes the point.
  */
 export type Extract = { 
 /**
- * The sentence, exactly as in the text.
+ * The words, exactly as in the text.
  */
 text: string, 
 /**
