@@ -12,6 +12,7 @@
 commands! {
     draft::draft,
     draft::sample_article,
+    draft::read_pasted,
     preview::render_note,
     preview::preview_html,
     launch::startup_files,

@@ -118,8 +118,12 @@ impl AppState {
     /// # Errors
     /// `not_found` when a chosen folder is missing, `io` when it cannot be opened.
     pub fn vault(&self) -> Result<Arc<Vault>, AppError> {
+        // Settings may have changed since the vault opened: every save fills in the current
+        // ones (read before the vault's lock is taken).
+        let defaults = self.note_defaults();
         let mut open = lock(&self.vault);
         if let Some(o) = open.as_ref() {
+            o.vault.set_note_defaults(defaults);
             return Ok(o.vault.clone());
         }
         let (root, source) = settings::resolve_vault(
@@ -136,6 +140,7 @@ impl AppState {
                 .inspect_err(|e| log::warn!("not watching the vault for outside changes: {e}"))
                 .ok()
         });
+        vault.set_note_defaults(defaults);
         log::info!("vault opened ({source:?})");
         *open = Some(OpenVault {
             vault: vault.clone(),
@@ -143,6 +148,16 @@ impl AppState {
             _watcher: watcher,
         });
         Ok(vault)
+    }
+
+    /// The marking and author the vault writes into notes that lack them: the settings'.
+    #[must_use]
+    pub fn note_defaults(&self) -> attache_vault::NoteDefaults {
+        let s = &lock(&self.settings).settings;
+        attache_vault::NoteDefaults {
+            classification: s.default_classification.clone(),
+            author: s.author.clone(),
+        }
     }
 
     /// Where the open vault's folder came from.

@@ -71,6 +71,15 @@ pub async fn draft(
     .map_err(AppError::from)
 }
 
+/// Reads pasted text as an opened file is read: HTML source through the import path (its
+/// article, title, outlet, date and URL), front matter as a Markdown file's.
+#[tauri::command]
+pub async fn read_pasted(text: String) -> Result<attache_vault::import::ImportedText, AppError> {
+    tauri::async_runtime::spawn_blocking(move || attache_vault::import::read_pasted(&text))
+        .await
+        .map_err(|e| AppError::internal(format!("the import worker failed: {e}")))
+}
+
 /// Our own sample article (written for Attaché), for the first-run "Try a sample article".
 #[tauri::command]
 pub fn sample_article() -> &'static str {

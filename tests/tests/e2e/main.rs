@@ -17,4 +17,5 @@ mod screenshots;
 mod shortcuts;
 mod support;
 mod window;
+mod workspace;
 mod x11;

@@ -9,6 +9,9 @@ use crate::support::{App, Dirs, with_app};
 const ARTICLE: &str = include_str!("article.txt");
 const BRIEF_READY: &str = "[data-testid=brief][data-state=ready]";
 const SAVED: &str = "[data-testid=save-state][data-state=saved]";
+/// The first line of the note's body in the editor (the front matter is folded away).
+const EDITOR_LINE: &str = "[data-testid=note-editor] .cm-content .cm-line";
+
 /// A word no article contains, typed into the editor.
 const MARK: &str = "kestrelwick";
 
@@ -162,7 +165,9 @@ async fn the_editor_keeps_its_own_keys() {
         app.chord(&[CTRL, 's']).await;
         app.find(SAVED).await;
         let content = "[data-testid=note-editor] .cm-content";
-        let editor = app.find(content).await;
+        // A click on one line of the note: the centre of the whole (long) content can lie
+        // under the Properties panel above the editor's scrolled view.
+        let editor = app.find(EDITOR_LINE).await;
         app.click_element(&editor, "the editor").await;
         app.chord(&[CTRL, key(Key::End)]).await;
         app.type_text(&format!(" {MARK}")).await;
@@ -234,7 +239,9 @@ async fn keys_from_the_x_keyboard_reach_the_editor_and_the_shortcuts() {
         app.click("[data-testid=save-button]").await;
         app.find(SAVED).await;
         let content = "[data-testid=note-editor] .cm-content";
-        let editor = app.find(content).await;
+        // A click on one line of the note: the centre of the whole (long) content can lie
+        // under the Properties panel above the editor's scrolled view.
+        let editor = app.find(EDITOR_LINE).await;
         app.click_element(&editor, "the editor").await;
         let keys = tokio::task::spawn_blocking(|| Keyboard::focus("Attaché"))
             .await

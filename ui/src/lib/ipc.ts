@@ -132,6 +132,8 @@ export const settingsSet = (settings: Settings): Promise<Settings> => call<Setti
 /** The open vault's folder and where that choice came from. */
 export const vaultInfo = (): Promise<VaultInfo> => call<VaultInfo>("vault_info");
 /** Reads a .txt/.md/.html article file (Rust does the reading and the HTML-to-text). */
+/** Pasted text read as an opened file: HTML source through the import path, front matter. */
+export const readPasted = (text: string): Promise<ImportedText> => call<ImportedText>("read_pasted", { text });
 export const importFile = (path: string): Promise<ImportedText> => call<ImportedText>("import_file", { path });
 /** Files named on the command line at start (absolute paths; empty after the first call). */
 export const startupFiles = (): Promise<string[]> => call<string[]>("startup_files");

@@ -9,7 +9,7 @@ beforeEach(() => {
   mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Record<string, unknown>));
 });
 
-const meta = { title: null, classification: "OFFICIAL", link_style: null };
+const meta = { title: null, classification: "OFFICIAL", link_style: null, markdown: null };
 
 async function created(): Promise<NoteSession> {
   const note = new NoteSession();

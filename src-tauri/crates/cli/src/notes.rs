@@ -214,6 +214,7 @@ fn new(a: &NewArgs) -> Result<(), UserError> {
         classification: Some(s.default_classification),
         title: None,
         link_style: Some(s.link_style),
+        markdown: None,
     };
     let note = vault.create(&brief, &text, &meta).map_err(|e| err(&e))?;
     println!("{}", vault.root().join(&note.summary.path).display());
@@ -363,6 +364,7 @@ fn import(a: &ImportArgs) -> Result<(), UserError> {
         classification: Some(s.default_classification),
         title: None,
         link_style: Some(s.link_style),
+        markdown: None,
     };
     let total = a.files.len();
     let done = AtomicUsize::new(0);

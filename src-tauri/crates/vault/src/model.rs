@@ -73,6 +73,10 @@ pub struct OpenNote {
     pub edits: Vec<crate::patch::DraftEdit>,
     /// The source article, from `.attache/sources/<id>.txt`, when stored.
     pub source: Option<String>,
+    /// One sentence for the analyst when the vault moved their text while writing it (text
+    /// typed above the properties); `None` otherwise.
+    #[serde(default)]
+    pub notice: Option<String>,
 }
 
 /// The result of a save.
@@ -86,6 +90,13 @@ pub enum SaveOutcome {
         path: String,
         /// What is on disk now.
         stamp: LoadStamp,
+        /// The text written, when the vault changed more than `updated` (an `id`, marking or
+        /// author filled in, text moved below the properties): the editor shows it.
+        #[serde(default)]
+        text: Option<String>,
+        /// One sentence for the analyst when their text was moved; `None` otherwise.
+        #[serde(default)]
+        notice: Option<String>,
     },
     /// The file changed on disk since it was loaded. It was left as it is, and the analyst's
     /// version was written next to it as `conflict_copy`: both are kept.
@@ -107,6 +118,10 @@ pub struct NewNote {
     pub title: Option<String>,
     /// How the note links to parties; the settings' choice (wikilinks) when `None`.
     pub link_style: Option<crate::settings::LinkStyle>,
+    /// The analyst's text when they edited the draft before its first save: it becomes the
+    /// note (with the vault's `id`, marking and author), instead of a fresh rendering.
+    #[serde(default)]
+    pub markdown: Option<String>,
 }
 
 /// A note in the trash.

@@ -16,6 +16,7 @@ use crate::frontmatter::{self, FmValue, FrontMatter};
 use crate::index::Index;
 use crate::model::{LoadStamp, NewNote, NoteSummary, OpenNote, SaveOutcome};
 use crate::names;
+use crate::owned::{self, IdRule, NoteDefaults};
 use crate::patch::{DraftEdit, DraftState, NoteRefs};
 
 /// What `.attache/briefs/<id>.json` holds: a brief, with the note's footnote of each item.
@@ -47,6 +48,8 @@ pub struct Vault {
     pub(crate) index: Mutex<Index>,
     pub(crate) own_writes: OwnWrites,
     pub(crate) drafts: Mutex<crate::party::DraftCache>,
+    /// The analyst's marking and author, filled into every note saved (see [`crate::owned`]).
+    defaults: Mutex<NoteDefaults>,
 }
 
 pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -88,6 +91,7 @@ impl Vault {
             index: Mutex::new(Index::default()),
             own_writes: Arc::default(),
             drafts: Mutex::default(),
+            defaults: Mutex::default(),
         })
     }
 
@@ -105,6 +109,18 @@ impl Vault {
             });
         }
         Self::open(root)
+    }
+
+    /// Sets the marking and author every save fills in when a note lacks them (the shell
+    /// passes the analyst's settings).
+    pub fn set_note_defaults(&self, defaults: NoteDefaults) {
+        *lock(&self.defaults) = defaults;
+    }
+
+    /// The marking and author saves fill in (the settings', once the shell has set them).
+    #[must_use]
+    pub fn note_defaults(&self) -> NoteDefaults {
+        lock(&self.defaults).clone()
     }
 
     /// The vault folder (absolute, symlinks resolved).
@@ -214,10 +230,11 @@ impl Vault {
         {
             t.clone_into(&mut brief.title);
         }
+        let defaults = self.note_defaults();
         let classification = meta
             .classification
             .clone()
-            .unwrap_or_else(|| DEFAULT_CLASSIFICATION.to_owned());
+            .unwrap_or_else(|| defaults.classification.clone());
         // The renderer's options may grow: new fields keep their defaults.
         #[allow(clippy::needless_update)]
         let options = RenderOptions {
@@ -228,8 +245,22 @@ impl Vault {
             link_style: meta.link_style.unwrap_or_default(),
             ..Default::default()
         };
-        let rendered = render::markdown(&brief, source, &options);
-        let markdown = ensure_keys(&rendered, &brief, &id, &classification, &now);
+        // The analyst's edited draft is the note; else the brief as rendered.
+        let text = match meta.markdown.as_deref() {
+            Some(md) if !md.trim().is_empty() => md.to_owned(),
+            _ => render::markdown(&brief, source, &options),
+        };
+        let defaults = NoteDefaults {
+            classification: classification.clone(),
+            ..defaults
+        };
+        let owned = owned::own(&text, IdRule::Force(&id), &defaults).map_err(|reason| {
+            VaultError::BrokenFrontMatter {
+                path: PathBuf::from(&brief.title),
+                reason,
+            }
+        })?;
+        let markdown = ensure_keys(&owned.text, &brief, &id, &classification, &now);
 
         for dir in ["briefs", "sources"] {
             let d = self.state_dir(dir);
@@ -261,7 +292,9 @@ impl Vault {
                 return Err(e);
             }
         };
-        self.open_with(&path, Some(brief), Some(source.to_owned()))
+        let mut note = self.open_with(&path, Some(brief), Some(source.to_owned()))?;
+        note.notice = owned.notice;
+        Ok(note)
     }
 
     /// Keeps the structured draft of the note at `path` as the analyst edited it (the brief
@@ -403,16 +436,20 @@ impl Vault {
             refs,
             edits,
             source,
+            notice: None,
         })
     }
 
     /// Saves the analyst's text. If the file changed on disk since `stamp` was taken (another
     /// program or a sync tool edited it), the file is left alone and the text is written next
-    /// to it as a conflict copy: nothing is overwritten, nothing is lost. `updated` in the front
-    /// matter is set to now when the front matter can be read.
+    /// to it as a conflict copy: nothing is overwritten, nothing is lost. The vault owns the
+    /// front matter ([`crate::owned`]): the note keeps its `id` (the file's, when the text lost
+    /// it), gets the default marking and author when it has none, text typed above the
+    /// properties is moved below them, and `updated` is set to now.
     ///
     /// # Errors
-    /// [`VaultError::OutsideVault`], [`VaultError::Io`].
+    /// [`VaultError::OutsideVault`], [`VaultError::Io`]; [`VaultError::BrokenFrontMatter`]
+    /// when the properties cannot be read (nothing is written: a note never loses its id).
     pub fn save(
         &self,
         path: impl AsRef<Path>,
@@ -421,10 +458,17 @@ impl Vault {
     ) -> Result<SaveOutcome> {
         let abs = self.resolve(path)?;
         let rel = self.rel(&abs);
-        let text = frontmatter::set(markdown, "updated", &FmValue::Str(now_rfc3339()))
-            .ok()
-            .filter(|_| frontmatter::split(markdown).is_ok_and(|s| s.yaml.is_some()))
-            .unwrap_or_else(|| markdown.to_owned());
+        let fallback = self
+            .id_on_disk(&abs)
+            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+        let owned = owned::own(markdown, IdRule::Fallback(&fallback), &self.note_defaults())
+            .map_err(|reason| VaultError::BrokenFrontMatter {
+                path: abs.clone(),
+                reason,
+            })?;
+        let changed = (owned.text != markdown).then(|| owned.text.clone());
+        let text = frontmatter::set(&owned.text, "updated", &FmValue::Str(now_rfc3339()))
+            .unwrap_or_else(|_| owned.text.clone());
         let unchanged = |bytes: &[u8]| hash_hex(bytes) == stamp.hash;
         // Checked right before and right after the file is swapped in: an outside write that
         // lands meanwhile is put back and the analyst's text becomes the conflict copy.
@@ -457,7 +501,20 @@ impl Vault {
                 bytes: meta.len(),
                 hash: hash_hex(text.as_bytes()),
             },
+            text: changed,
+            notice: owned.notice,
         })
+    }
+
+    /// The valid `id` in the front matter of the file at `abs` now, if any: a save of text
+    /// that lost its `id` keeps the one the draft and source are stored under.
+    fn id_on_disk(&self, abs: &Path) -> Option<String> {
+        let bytes = files::read_bounded(abs, crate::MAX_NOTE_BYTES).ok()?;
+        let text = String::from_utf8(bytes).ok()?;
+        FrontMatter::of_note(&text)
+            .ok()?
+            .str("id")
+            .filter(|id| uuid::Uuid::parse_str(id).is_ok())
     }
 
     /// Keeps a version another program wrote while a save was putting theirs back (left at a
@@ -567,6 +624,8 @@ impl Vault {
             return Ok(SaveOutcome::Saved {
                 path: self.rel(&abs),
                 stamp: fresh.stamp(),
+                text: None,
+                notice: None,
             });
         }
         let dir = abs.parent().unwrap_or(&self.root).to_owned();
@@ -591,6 +650,8 @@ impl Vault {
         Ok(SaveOutcome::Saved {
             path: self.rel(&new),
             stamp: fresh.stamp(),
+            text: None,
+            notice: None,
         })
     }
 

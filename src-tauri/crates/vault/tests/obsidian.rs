@@ -78,10 +78,15 @@ fn a_note_written_by_obsidian_round_trips_byte_for_byte() {
         panic!()
     };
     let saved = std::fs::read_to_string(vault.root().join("obsidian.md")).unwrap();
-    // Only `updated` changed: every other line, comments and order included, is identical.
+    // Only `updated` changed, and the keys the vault owns (`id`, the marking) were added:
+    // every other line, comments and order included, is identical.
     let without_updated = |s: &str| {
         s.lines()
-            .filter(|l| !l.starts_with("updated:"))
+            .filter(|l| {
+                !["updated:", "id:", "classification:"]
+                    .iter()
+                    .any(|k| l.starts_with(k))
+            })
             .collect::<Vec<_>>()
             .join("\n")
     };
@@ -123,7 +128,7 @@ fn obsidian_folder_is_never_touched() {
     let saved = vault
         .save(&note.summary.path, &note.markdown, &note.stamp)
         .unwrap();
-    let SaveOutcome::Saved { path, stamp } = saved else {
+    let SaveOutcome::Saved { path, stamp, .. } = saved else {
         panic!()
     };
     let renamed = vault.rename(&path, "Renamed", &stamp).unwrap();

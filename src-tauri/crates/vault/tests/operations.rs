@@ -45,6 +45,7 @@ fn create_uses_the_given_marking_and_title() {
         classification: Some("TLP:AMBER".into()),
         title: Some("Own title".into()),
         link_style: Some(attache_vault::LinkStyle::Markdown),
+        markdown: None,
     };
     let note = vault
         .create(

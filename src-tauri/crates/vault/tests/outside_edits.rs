@@ -9,7 +9,7 @@ fn save_with_a_fresh_stamp_writes_the_note() {
     let (_d, vault) = common::vault();
     let note = common::create(&vault, "Summit", Some("2025-10-16"));
     let edited = format!("{}\nAnalyst's comment.\n", note.markdown);
-    let SaveOutcome::Saved { path, stamp } = vault
+    let SaveOutcome::Saved { path, stamp, .. } = vault
         .save(&note.summary.path, &edited, &note.stamp)
         .unwrap()
     else {

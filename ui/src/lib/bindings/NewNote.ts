@@ -16,4 +16,9 @@ title: string | null,
 /**
  * How the note links to parties; the settings' choice (wikilinks) when `None`.
  */
-link_style: LinkStyle | null, };
+link_style: LinkStyle | null, 
+/**
+ * The analyst's text when they edited the draft before its first save: it becomes the
+ * note (with the vault's `id`, marking and author), instead of a fresh rendering.
+ */
+markdown: string | null, };

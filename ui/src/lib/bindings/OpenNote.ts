@@ -37,4 +37,9 @@ edits: Array<DraftEdit>,
 /**
  * The source article, from `.attache/sources/<id>.txt`, when stored.
  */
-source: string | null, };
+source: string | null, 
+/**
+ * One sentence for the analyst when the vault moved their text while writing it (text
+ * typed above the properties); `None` otherwise.
+ */
+notice: string | null, };

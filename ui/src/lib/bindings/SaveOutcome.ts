@@ -12,7 +12,16 @@ path: string,
 /**
  * What is on disk now.
  */
-stamp: LoadStamp, } | { "kind": "conflict", 
+stamp: LoadStamp, 
+/**
+ * The text written, when the vault changed more than `updated` (an `id`, marking or
+ * author filled in, text moved below the properties): the editor shows it.
+ */
+text: string | null, 
+/**
+ * One sentence for the analyst when their text was moved; `None` otherwise.
+ */
+notice: string | null, } | { "kind": "conflict", 
 /**
  * The note that changed on disk (relative).
  */

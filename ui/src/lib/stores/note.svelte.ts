@@ -36,8 +36,12 @@ export class NoteSession {
   previewHtml = $state("");
   /** Bumped when the Markdown is replaced from outside the editor (open, take theirs). */
   revision = $state(0);
-  /** How the editor should apply the new revision: a fresh document, or an undoable edit. */
-  revisionKind = $state<"load" | "edit">("load");
+  /** How the editor should apply the new revision: a fresh document, an undoable edit, or the
+   * vault's version of the text being edited ("keep": caret, selection and scroll stay). */
+  revisionKind = $state<"load" | "edit" | "keep">("load");
+  /** What the vault said it changed in the analyst's text on the last save (text moved from
+   * above the properties); the app shows it. */
+  notice = $state("");
   /** The Markdown last rendered from a draft, to tell the analyst's edits from re-renders. */
   rendered = $state("");
 
@@ -84,11 +88,14 @@ export class NoteSession {
     }
   }
 
-  /** Saves the brief as a new note in the vault and opens it. */
+  /** Saves the brief as a new note in the vault and opens it, in place: the editor keeps its
+   * caret and scroll (the vault's text differs from the draft by the keys it owns). */
   async create(brief: Brief, source: string, meta: NewNote): Promise<OpenNote | null> {
     try {
       const note = await ipc.noteCreate(brief, source, meta);
-      this.load(note);
+      const keep = this.path === null && this.state === "draft";
+      this.load(note, keep ? "keep" : "load");
+      if (note.notice) this.notice = note.notice;
       return note;
     } catch (e) {
       this.fail(toCommandError(e));
@@ -107,7 +114,7 @@ export class NoteSession {
     }
   }
 
-  load(note: OpenNote): void {
+  load(note: OpenNote, kind: "load" | "keep" = "load"): void {
     this.loadSeq += 1;
     this.clearTimers();
     this.path = note.summary.path;
@@ -118,7 +125,7 @@ export class NoteSession {
     this.state = "saved";
     this.conflict = null;
     this.error = null;
-    this.revisionKind = "load";
+    this.revisionKind = kind;
     this.revision += 1;
     void this.refreshPreview();
   }
@@ -204,8 +211,18 @@ export class NoteSession {
         if (this.path !== path) return; // another note was opened meanwhile
         if (out.kind === "saved") {
           this.stamp = out.stamp;
-          this.savedMarkdown = md;
-          this.state = this.markdown === md ? "saved" : "unsaved";
+          if (out.notice) this.notice = out.notice;
+          if (out.text != null && this.markdown === md) {
+            // The vault filled in keys or moved text: show what is on disk, caret kept.
+            this.markdown = out.text;
+            this.savedMarkdown = out.text;
+            this.revisionKind = "keep";
+            this.revision += 1;
+            this.schedulePreview();
+          } else {
+            this.savedMarkdown = md;
+          }
+          this.state = this.markdown === this.savedMarkdown ? "saved" : "unsaved";
           if (this.state === "unsaved") this.scheduleAutosave();
         } else {
           // Nothing is lost: their file is untouched and mine sits in the conflict copy.

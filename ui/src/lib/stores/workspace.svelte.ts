@@ -152,6 +152,36 @@ export class Workspace {
   }
 
   /** Validation message for the published-date field, or null when fine. */
+  /** No publication date is known and the draft has dates the text alone does not fix
+   * ("in January", "next Tuesday"): the source details ask for the date. */
+  get needsDate(): boolean {
+    const b = this.brief;
+    return (
+      b !== null &&
+      !b.source.published &&
+      this.meta.published.trim() === "" &&
+      b.key_dates.some((d) => d.resolved === null)
+    );
+  }
+
+  /** Pasted text is read as the same text opened from a file: a web page's source through the
+   * import path, front matter as a Markdown file's; the fields left empty take its title,
+   * outlet, URL and date. Only text that opens like a page or front matter makes the trip. */
+  private async readPasted(): Promise<string> {
+    const text = this.text;
+    if (!/^\uFEFF?\s*(<|---\r?\n)/.test(text.slice(0, 80))) return text;
+    const a = await ipc.readPasted(text);
+    const fill = (mine: string, theirs: string | null) => (mine.trim() === "" && theirs ? theirs : mine);
+    this.meta = {
+      title: fill(this.meta.title, a.title),
+      outlet: fill(this.meta.outlet, a.outlet),
+      url: fill(this.meta.url, a.source_url),
+      published: fill(this.meta.published, a.published),
+    };
+    if (a.text !== text) this.text = a.text;
+    return a.text;
+  }
+
   get dateProblem(): string | null {
     const d = this.meta.published.trim();
     if (d === "" || DATE_RE.test(d)) return null;
@@ -186,12 +216,12 @@ export class Workspace {
       this.fail(new CommandError("invalid_argument", `Published date: ${this.dateProblem}`));
       return null;
     }
-    const text = this.text;
     this.state = "drafting";
     this.error = null;
     this.progress = null;
     mark(MARKS.draftStart);
     try {
+      const text = await this.readPasted();
       const brief = await ipc.draft(
         text,
         {

@@ -131,6 +131,25 @@ pub fn looks_like_html(text: &str) -> bool {
         || lower.starts_with("<?xml") && text.get(..1024).unwrap_or(text).contains("<html")
 }
 
+/// Reads pasted text as the same text opened from a file would be read: a web page's source
+/// through the HTML import (its article found, its title, outlet, date and URL kept), a
+/// Markdown note that opens with YAML front matter through the Markdown import, and any other
+/// text as it is (its `Published:`/`Source:` header lines are the engine's to read).
+#[must_use]
+pub fn read_pasted(text: &str) -> ImportedText {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if looks_like_html(text) {
+        return html_article(text);
+    }
+    if text.starts_with("---\n") || text.starts_with("---\r\n") {
+        return markdown_article(text);
+    }
+    ImportedText {
+        text: text.to_owned(),
+        ..ImportedText::default()
+    }
+}
+
 /// Reads an article from a `.txt`, `.md`, `.markdown`, `.html` or `.htm` file.
 ///
 /// # Errors
