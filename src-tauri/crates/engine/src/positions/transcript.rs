@@ -81,6 +81,14 @@ pub(crate) fn turn(view: &View<'_, '_>, a: usize, b: usize, issuer: Option<&str>
             },
         });
     }
+    if issuer.is_some() && spaced_question_letter(view, a, b) {
+        return Some(Turn {
+            label: toks[a].span,
+            colon: toks[a].span,
+            content_start: toks[a + 1].span.start,
+            who: Who::Questioner,
+        });
+    }
     let colon = upper_label(view, a, b).or_else(|| issuer.and_then(|_| mixed_label(view, a, b)))?;
     if colon + 1 >= b {
         return None;
@@ -106,18 +114,38 @@ pub(crate) fn turn(view: &View<'_, '_>, a: usize, b: usize, issuer: Option<&str>
     })
 }
 
-/// The colon after an upper-case label of a few words ("MR MILLER", "QUESTION", "Q").
+/// The colon after an upper-case label of a few words ("MR MILLER", "QUESTION", "Q"); an
+/// honorific may keep its full stop ("MS. JEAN-PIERRE", as White House transcripts print it).
 fn upper_label(view: &View<'_, '_>, a: usize, b: usize) -> Option<usize> {
     let toks = &view.tk.toks;
     let mut i = a;
-    while i < b && i < a + MAX_LABEL_WORDS && toks[i].kind == TokKind::Word {
+    while i < b && i < a + MAX_LABEL_WORDS + 1 && toks[i].kind == TokKind::Word {
         let w = view.doc.slice(toks[i].span);
         if !w.chars().any(char::is_alphabetic) || w.chars().any(char::is_lowercase) {
             return None;
         }
         i += 1;
+        if i + 1 < b && view.is_punct(i, &['.']) && lexicon::label(w) == Some(Label::Honorific) {
+            i += 1;
+        }
     }
     (i > a && view.is_punct(i, &[':'])).then_some(i)
+}
+
+/// "Q" alone at the start of a paragraph, set off by a run of spaces rather than a colon or a
+/// full stop: how White House transcripts mark a reporter's question ("Q\u{a0}\u{a0} Thank
+/// you …"). A lone capital followed by one plain space is an initial, not a label.
+fn spaced_question_letter(view: &View<'_, '_>, a: usize, b: usize) -> bool {
+    let toks = &view.tk.toks;
+    if a + 1 >= b || view.word(a) != "Q" || toks[a + 1].kind != TokKind::Word {
+        return false;
+    }
+    let gap = &view.doc.text[toks[a].span.end..toks[a + 1].span.start];
+    let opens_line = view.doc.text[..toks[a].span.start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == '\n');
+    opens_line && (gap.contains('\u{a0}') || gap.chars().count() >= 2) && gap.trim().is_empty()
 }
 
 /// The colon after a mixed-case label of capitalised words, commas and dots ("Kyodo News,
@@ -165,7 +193,7 @@ pub(crate) fn speaker(
         let segment = named.unwrap_or(text);
         let name: Vec<String> = segment
             .split_whitespace()
-            .filter(|w| lexicon::label(w) != Some(Label::Honorific))
+            .filter(|w| lexicon::label(w.trim_end_matches('.')) != Some(Label::Honorific))
             .map(title_case)
             .collect();
         let last = name.last().cloned().unwrap_or_default();
@@ -198,14 +226,20 @@ fn reporter_name(label: &str) -> Option<&str> {
     })
 }
 
+/// "MILLER" → "Miller", "JEAN-PIERRE" → "Jean-Pierre": each hyphenated part capitalised.
 fn title_case(w: &str) -> String {
     if w.chars().any(char::is_lowercase) {
         return w.to_owned();
     }
-    let mut c = w.chars();
-    c.next().map_or_else(String::new, |f| {
-        f.to_uppercase()
-            .chain(c.flat_map(char::to_lowercase))
-            .collect()
-    })
+    w.split('-')
+        .map(|part| {
+            let mut c = part.chars();
+            c.next().map_or_else(String::new, |f| {
+                f.to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join("-")
 }
