@@ -527,7 +527,10 @@ try {
   });
 
   await step("a hostile article stays inert and the window stays responsive", async () => {
+    // Opens with a plain line, so it is drafted as text (not read as a page): the markup
+    // reaches the brief as words and must stay inert there.
     const hostile =
+      "Hostile article\n" +
       '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> [click](javascript:window.__pwned=3)\n'.repeat(50) +
       "word ".repeat(1_000_000); // ~5 MB
     await page.evaluate((t) => {
