@@ -71,6 +71,7 @@ fn briefs_stay_above_their_floors() {
             ("briefs_speaker_strict", "speaker strict F1"),
             ("briefs_questions_strict", "questions strict F1"),
             ("briefs_stance_accuracy", "stance accuracy"),
+            ("briefs_issue_grouping", "issue grouping F1"),
         ],
     );
 }
