@@ -573,6 +573,7 @@ try {
     await dialog.waitFor();
     assert((await text(p, "[data-testid=big-input-words]")).includes("980,002 words"), "the dialog says how many words");
     assertEq(await p.evaluate(() => document.activeElement?.closest("dialog")?.dataset.testid ?? null), "big-input-dialog", "focus is in the dialog");
+    await shot(p, "big-input-dialog");
     await audit(p, "big-input dialog");
     await p.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
@@ -592,6 +593,7 @@ try {
     await p.locator(".cm-content").waitFor();
     const noteLength = await p.evaluate(() => document.querySelector(".cm-content").textContent.length);
     assert(noteLength < 100_000, `the note is bounded (${noteLength} characters)`);
+    await shot(p, "big-input-cut");
     await audit(p, "big input drafted, cut told");
     // New → Discard: the pane and the note are empty again.
     await p.keyboard.press("Control+n");
