@@ -538,13 +538,70 @@ try {
       ta.value = t;
       ta.dispatchEvent(new Event("input", { bubbles: true }));
     }, hostile);
+    // Over 50,000 words: Draft asks first; this step drafts all of it.
     await page.click("[data-testid=draft-button]");
+    await page.locator("[data-testid=big-input-dialog][open]").waitFor();
+    assert((await text(page, "[data-testid=big-input-words]")).includes("1,000,"), "the dialog says how many words");
+    await page.click("[data-testid=big-input-all]");
     await page.locator("[data-testid=brief][data-state=ready]").waitFor();
     const t = Date.now();
     assertEq(await page.evaluate(() => 1 + 1), 2, "responsive");
     assert(Date.now() - t < 1000, "page answered within 1 s");
     assertEq(await page.evaluate(() => window.__pwned ?? null), null, "no script ran");
     assertEq(await page.locator("[data-testid=brief] script, [data-testid=brief] img").count(), 0, "no injected elements");
+  });
+
+  await step("a >50k-word paste warns, “first 50,000 words” drafts a bounded note, the page answers within 1 s", async () => {
+    const p = await newPage();
+    // What the engine is given, counted where the mock answers.
+    await p.evaluate(() => {
+      const b = window.__mockBackend;
+      const handle = b.handle.bind(b);
+      b.handle = (cmd, args) => {
+        if (cmd === "draft") window.__draftedWords = String(args.text).trim().split(/\s+/).length;
+        return handle(cmd, args);
+      };
+    });
+    const big = "Long report\n" + "The minister said the corridor will reopen. ".repeat(140_000); // 980,002 words, ~6 MB
+    await p.evaluate((t) => {
+      const ta = document.querySelector("[data-testid=article-input]");
+      ta.value = t;
+      ta.dispatchEvent(new Event("input", { bubbles: true }));
+    }, big);
+    await p.click("[data-testid=draft-button]");
+    const dialog = p.locator("[data-testid=big-input-dialog][open]");
+    await dialog.waitFor();
+    assert((await text(p, "[data-testid=big-input-words]")).includes("980,002 words"), "the dialog says how many words");
+    assertEq(await p.evaluate(() => document.activeElement?.closest("dialog")?.dataset.testid ?? null), "big-input-dialog", "focus is in the dialog");
+    await shot(p, "big-input-dialog");
+    await audit(p, "big-input dialog");
+    await p.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    assertEq(await p.evaluate(() => window.__draftedWords ?? null), null, "Cancel (Esc) drafts nothing");
+    await p.click("[data-testid=draft-button]");
+    await dialog.waitFor();
+    await p.click("[data-testid=big-input-first]");
+    await p.locator("[data-testid=brief][data-state=ready]").waitFor();
+    const t = Date.now();
+    assertEq(await p.evaluate(() => 1 + 1), 2, "responsive");
+    assert(Date.now() - t < 1000, "page answered within 1 s");
+    const drafted = await p.evaluate(() => window.__draftedWords);
+    assert(drafted >= 50_000 && drafted < 50_010, `drafted the first 50,000 words to the end of the sentence (${drafted})`);
+    const kept = await p.locator("[data-testid=article-input]").inputValue();
+    assert(kept.endsWith("reopen."), "the article is cut at a sentence end");
+    assert((await text(p, "[data-testid=cut-note]")).includes("were cut"), "the article pane says what was cut");
+    await p.locator(".cm-content").waitFor();
+    const noteLength = await p.evaluate(() => document.querySelector(".cm-content").textContent.length);
+    assert(noteLength < 100_000, `the note is bounded (${noteLength} characters)`);
+    await shot(p, "big-input-cut");
+    await audit(p, "big input drafted, cut told");
+    // New → Discard: the pane and the note are empty again.
+    await p.keyboard.press("Control+n");
+    await p.locator("[data-testid=confirm-dialog][open]").waitFor();
+    await p.click("[data-testid=confirm-ok]");
+    await waitFor(p, () => document.querySelector("[data-testid=article-input]").value === "", null, "article emptied");
+    assertEq(await count(p, "[data-testid=cut-note]"), 0, "the cut note is gone");
+    await p.context().close();
   });
 
   await step("keyboard only: Tab to the article, type, Ctrl+Enter, Tab to a position, Enter shows its source", async () => {

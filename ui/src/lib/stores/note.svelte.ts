@@ -142,6 +142,9 @@ export class NoteSession {
     this.conflict = null;
     this.error = null;
     this.previewHtml = "";
+    // The last rendered draft is a whole copy of the note: dropped with it.
+    this.rendered = "";
+    this.notice = "";
     this.revisionKind = "load";
     this.revision += 1;
   }

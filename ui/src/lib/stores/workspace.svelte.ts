@@ -10,6 +10,7 @@ import * as ipc from "../ipc";
 import { CommandError, toCommandError } from "../ipc";
 import { mark, MARKS } from "../perf";
 import { ByteIndex } from "../spans";
+import { BIG_INPUT_WORDS, countWords, cutPoint } from "../big-input";
 import { applyFields, keyOf, listOf, positionFields, replay, type PositionChange, type Section } from "../draft-edits";
 
 export type { Section } from "../draft-edits";
@@ -54,6 +55,21 @@ export interface ArticleMeta {
   url: string;
   /** `YYYY-MM-DD` or empty. */
   published: string;
+}
+
+/** An article too long to draft without asking: its size and what "the first 50,000 words"
+ * keeps (figures only; the text itself stays in `text`, so nothing else holds on to it). */
+export interface BigInput {
+  /** Words in the whole article. */
+  words: number;
+  /** Words kept when cut at the end of the sentence or line after the limit. */
+  keptWords: number;
+}
+
+/** What was left out of the last draft by "Draft the first 50,000 words". */
+export interface Cut {
+  keptWords: number;
+  droppedWords: number;
 }
 
 export interface Selection {
@@ -115,6 +131,8 @@ export class Workspace {
   edits = $state<DraftEdit[]>([]);
   /** The last change, with Undo, or a word about a patch that kept the analyst's text. */
   toast = $state<Toast | null>(null);
+  /** The words left out of the article by the last "Draft the first 50,000 words". */
+  cut = $state<Cut | null>(null);
   /** Where edits go in the note; set by the app. */
   bridge: NoteBridge | null = null;
 
@@ -201,8 +219,30 @@ export class Workspace {
   /** Puts an article into the text field (sample, imported file), clearing an old error. */
   setArticle(text: string): void {
     this.text = text;
+    this.cut = null;
     this.error = null;
     if (this.state === "error") this.state = this.brief ? "ready" : "idle";
+  }
+
+  /** Counted when a draft is asked for (one pass, no allocation; never on each keystroke):
+   * the article's size when it is over BIG_INPUT_WORDS, else null (draft straight away). */
+  sizeUp(): BigInput | null {
+    const words = countWords(this.text);
+    if (words <= BIG_INPUT_WORDS) return null;
+    const at = cutPoint(this.text, BIG_INPUT_WORDS);
+    const keptWords = at === null ? words : words - countWords(this.text.slice(at));
+    return { words, keptWords };
+  }
+
+  /** Cuts the article at the end of the sentence or line after its 50,000th word, before a
+   * draft: the article pane keeps only the drafted part (so the highlights of the brief point
+   * into what is shown), and says how many words were cut. */
+  keepFirstWords(): void {
+    const at = cutPoint(this.text, BIG_INPUT_WORDS);
+    if (at === null) return;
+    const droppedWords = countWords(this.text.slice(at));
+    this.text = this.text.slice(0, at);
+    this.cut = { keptWords: countWords(this.text), droppedWords };
   }
 
   async loadSample(): Promise<void> {
@@ -399,7 +439,14 @@ export class Workspace {
 
   /** Clears everything for a new article (Ctrl+N). */
   reset(): void {
+    // Everything that holds the article, the brief or something derived from them is dropped,
+    // so a 5 MB paste is freed on New → Discard (the undo history and a pending re-draft keep
+    // whole copies of the brief and its text).
     this.text = "";
+    this.cut = null;
+    this.progress = null;
+    this.pendingRedraft = null;
+    this.queue = Promise.resolve();
     this.meta = { title: "", outlet: "", url: "", published: "" };
     this.brief = null;
     this.draftedText = "";
