@@ -50,6 +50,16 @@ describe("rename", () => {
     expect(backend.notes.get(path!)!.markdown).toBe(note.markdown);
   });
 
+  it("a second commit while the rename runs is not sent again", async () => {
+    const note = new NoteSession();
+    await note.create(fixtureBrief(FIXTURE_ARTICLE, null), FIXTURE_ARTICLE, meta);
+    const [first, second] = await Promise.all([note.rename("Geneva round"), note.rename("Geneva round")]);
+    expect(first).not.toBeNull();
+    expect(second).toBeNull();
+    expect(backend.calls.filter((c) => c === "note_rename")).toHaveLength(1);
+    expect(note.state).toBe("saved");
+  });
+
   it("does nothing for a draft not yet saved or an empty title", async () => {
     const note = new NoteSession();
     await note.preview(fixtureBrief(FIXTURE_ARTICLE, null), FIXTURE_ARTICLE);

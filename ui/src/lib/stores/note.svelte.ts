@@ -246,7 +246,19 @@ export class NoteSession {
    * typing is saved first, so the rename never loses it. Resolves to the new path, or null. */
   async rename(title: string): Promise<string | null> {
     const wanted = title.trim();
-    if (this.path === null || wanted === "") return null;
+    // Enter then leaving the field commits twice: the second would carry a stale stamp.
+    if (this.path === null || wanted === "" || this.renaming) return null;
+    this.renaming = true;
+    try {
+      return await this.renameNow(wanted);
+    } finally {
+      this.renaming = false;
+    }
+  }
+
+  private renaming = false;
+
+  private async renameNow(wanted: string): Promise<string | null> {
     await this.save();
     const path = this.path;
     const stamp = this.stamp;
