@@ -121,6 +121,11 @@ impl Links<'_> {
     fn wikilink(&self, inner: &str) -> Option<String> {
         let end = inner.find(['#', '|']).unwrap_or(inner.len());
         let (target, tail) = inner.split_at(end);
+        // In a table the alias bar is escaped (`[[Name\|alias]]`): the backslash is no name's.
+        let (target, tail) = match target.strip_suffix('\\') {
+            Some(t) => (t, &inner[t.len()..]),
+            None => (target, tail),
+        };
         let (dir, name) = match target.rsplit_once('/') {
             Some((d, n)) => (Some(d), n),
             None => (None, target),
