@@ -22,6 +22,7 @@ commands! {
     notes::note_create,
     notes::note_open,
     notes::note_save,
+    notes::note_rename,
     notes::note_keep_mine,
     notes::note_take_theirs,
     notes::note_keep_both,

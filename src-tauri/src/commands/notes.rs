@@ -75,6 +75,22 @@ pub async fn note_save(
     off_thread("save", move || Ok(vault.save(&path, &markdown, &stamp)?)).await
 }
 
+/// Gives the note at `path` the title `title`: front matter, H1 (when it was the old title)
+/// and file name change together, and other notes' links follow. A note changed on disk
+/// since `stamp` is refused (`conflict`); linking notes changed on disk are left as they are
+/// and named, with those updated, in the outcome's `notice`.
+#[tauri::command]
+pub async fn note_rename(
+    state: State<'_, AppState>,
+    path: String,
+    title: String,
+    stamp: LoadStamp,
+) -> Result<SaveOutcome, AppError> {
+    let vault = state.vault()?;
+    // The vault resolves `path` (refusing anything outside it), as for a save.
+    off_thread("rename", move || Ok(vault.rename(&path, &title, &stamp)?)).await
+}
+
 /// Conflict, "keep mine": `markdown` replaces the version on disk at `path`; the conflict
 /// copy `copy` goes to the trash. One call, so it cannot be left half done.
 #[tauri::command]

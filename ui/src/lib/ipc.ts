@@ -104,6 +104,13 @@ export const noteOpen = (path: string): Promise<OpenNote> => call<OpenNote>("not
 /** On a conflict the vault keeps the file on disk and writes mine beside it (`conflict_copy`). */
 export const noteSave = (path: string, markdown: string, stamp: LoadStamp): Promise<SaveOutcome> =>
   call<SaveOutcome>("note_save", { path, markdown, stamp });
+/**
+ * New title: front matter, H1 (when it was the old title) and file name change together, and
+ * other notes' links follow; `notice` names the notes updated and those skipped because they
+ * changed on disk. Rejects with `conflict` when this note changed on disk since `stamp`.
+ */
+export const noteRename = (path: string, title: string, stamp: LoadStamp): Promise<SaveOutcome> =>
+  call<SaveOutcome>("note_rename", { path, title, stamp });
 /** Conflict, "keep mine": my text replaces theirs; the conflict copy goes to the trash. */
 export const noteKeepMine = (path: string, copy: string, markdown: string): Promise<SaveOutcome> =>
   call<SaveOutcome>("note_keep_mine", { path, copy, markdown });

@@ -57,6 +57,7 @@ pub mod frontmatter;
 pub mod import;
 mod index;
 pub mod journal;
+pub mod links;
 mod merge3;
 mod model;
 pub mod names;

@@ -108,6 +108,70 @@ pub enum SaveOutcome {
     },
 }
 
+/// What [`crate::Vault::rename_with_links`] did: the note itself, and the notes linking to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Renamed {
+    /// The renamed note (its new path and stamp).
+    pub outcome: SaveOutcome,
+    /// Notes whose links now point at the new name (relative paths).
+    pub links_updated: Vec<String>,
+    /// Notes that link to the old name but changed on disk since the vault last read them
+    /// (another program, unsaved work elsewhere): left as they are, for the analyst to fix.
+    pub links_skipped: Vec<String>,
+}
+
+impl Renamed {
+    /// The outcome, with one sentence for the analyst in `notice` when other notes were
+    /// touched or skipped (what the shell returns: no new type for the UI).
+    #[must_use]
+    pub fn into_outcome(self) -> SaveOutcome {
+        let mut parts = Vec::new();
+        if !self.links_updated.is_empty() {
+            parts.push(format!(
+                "Links updated in {}: {}.",
+                plural(self.links_updated.len()),
+                self.links_updated.join(", ")
+            ));
+        }
+        if !self.links_skipped.is_empty() {
+            parts.push(format!(
+                "Links not updated in {} changed on disk: {}.",
+                plural(self.links_skipped.len()),
+                self.links_skipped.join(", ")
+            ));
+        }
+        match self.outcome {
+            SaveOutcome::Saved {
+                path,
+                stamp,
+                text,
+                notice,
+            } if !parts.is_empty() => {
+                let notice = notice
+                    .into_iter()
+                    .chain(parts)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                SaveOutcome::Saved {
+                    path,
+                    stamp,
+                    text,
+                    notice: Some(notice),
+                }
+            }
+            other => other,
+        }
+    }
+}
+
+fn plural(n: usize) -> String {
+    if n == 1 {
+        "1 note".to_owned()
+    } else {
+        format!("{n} notes")
+    }
+}
+
 /// Metadata for a new note beyond the drafted brief.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]

@@ -567,19 +567,39 @@ impl Vault {
         })
     }
 
-    /// Gives a note a new title: the front matter `title` changes and the file follows
-    /// (`YYYY-MM-DD New title.md`, keeping the date prefix of the old name).
+    /// Gives a note a new title, as [`Vault::rename_with_links`] does; what it did to other
+    /// notes is one sentence in the outcome's `notice`.
     ///
     /// # Errors
-    /// [`VaultError::Conflict`] when the file changed on disk since `stamp`;
-    /// [`VaultError::BrokenFrontMatter`] when its front matter cannot be edited.
+    /// As [`Vault::rename_with_links`].
     pub fn rename(
         &self,
         path: impl AsRef<Path>,
         new_title: &str,
         stamp: &LoadStamp,
     ) -> Result<SaveOutcome> {
+        self.rename_with_links(path, new_title, stamp)
+            .map(crate::model::Renamed::into_outcome)
+    }
+
+    /// Gives a note a new title: the front matter `title` changes, the first `# ` heading too
+    /// when it was the old title, and the file follows (`YYYY-MM-DD New title.md`, keeping the
+    /// date prefix of the old name). Other notes' links to the old name then point at the new
+    /// one (see [`Vault::relink`]).
+    ///
+    /// # Errors
+    /// [`VaultError::Conflict`] when the file changed on disk since `stamp`;
+    /// [`VaultError::BrokenFrontMatter`] when its front matter cannot be edited.
+    pub fn rename_with_links(
+        &self,
+        path: impl AsRef<Path>,
+        new_title: &str,
+        stamp: &LoadStamp,
+    ) -> Result<crate::model::Renamed> {
         let abs = self.resolve(path)?;
+        // What the vault last saw of each note, before anything below refreshes it: a linking
+        // note that differs from it was changed elsewhere since.
+        let seen = self.seen_versions();
         let title = new_title.trim();
         if title.is_empty() {
             return Err(VaultError::InvalidName {
@@ -591,15 +611,20 @@ impl Vault {
         if loaded.stamp().hash != stamp.hash {
             return Err(VaultError::Conflict { path: abs });
         }
+        let old_stem = abs
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let old_title = FrontMatter::of_note(&loaded.text)
+            .ok()
+            .and_then(|fm| fm.str("title"))
+            .unwrap_or_else(|| old_stem.clone());
         let text = frontmatter::set(&loaded.text, "title", &FmValue::Str(title.to_owned()))
             .map_err(|reason| VaultError::BrokenFrontMatter {
                 path: abs.clone(),
                 reason,
             })?;
-        let old_stem = abs
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let text = crate::links::retitle_h1(&text, &old_title, title).unwrap_or(text);
         let date = old_stem
             .get(..10)
             .filter(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok());
@@ -621,11 +646,16 @@ impl Vault {
             }
             self.remember_write(&abs);
             let fresh = read_note(&abs)?;
-            return Ok(SaveOutcome::Saved {
-                path: self.rel(&abs),
-                stamp: fresh.stamp(),
-                text: None,
-                notice: None,
+            // Same file name: no link changes.
+            return Ok(crate::model::Renamed {
+                outcome: SaveOutcome::Saved {
+                    path: self.rel(&abs),
+                    stamp: fresh.stamp(),
+                    text: Some(text),
+                    notice: None,
+                },
+                links_updated: Vec::new(),
+                links_skipped: Vec::new(),
             });
         }
         let dir = abs.parent().unwrap_or(&self.root).to_owned();
@@ -647,12 +677,89 @@ impl Vault {
             }
         }
         let fresh = read_note(&new)?;
-        Ok(SaveOutcome::Saved {
-            path: self.rel(&new),
-            stamp: fresh.stamp(),
-            text: None,
-            notice: None,
+        let (old_rel, new_rel) = (self.rel(&abs), self.rel(&new));
+        let (links_updated, links_skipped) = self.relink(&old_rel, &new_rel, &seen)?;
+        Ok(crate::model::Renamed {
+            outcome: SaveOutcome::Saved {
+                path: new_rel,
+                stamp: fresh.stamp(),
+                text: Some(text),
+                notice: None,
+            },
+            links_updated,
+            links_skipped,
         })
+    }
+
+    /// Size and modification time of each note as the vault last read or wrote it.
+    fn seen_versions(&self) -> HashMap<String, (u64, i128)> {
+        let mut seen: HashMap<String, (u64, i128)> = lock(&self.index)
+            .entries
+            .iter()
+            .map(|(rel, e)| (rel.clone(), (e.bytes, e.modified_ns)))
+            .collect();
+        // Our own saves since the last listing are what we last saw too.
+        for (abs, v) in lock(&self.own_writes).iter() {
+            seen.insert(self.rel(abs), *v);
+        }
+        seen
+    }
+
+    /// Points every note's links to `old_rel` at `new_rel`, each written only if it is still
+    /// the version the vault last saw (`seen`; a note never listed is read fresh) and still
+    /// the version read here (the atomic, checked replace of a save). Returns the notes
+    /// updated and the notes skipped because they changed on disk, both sorted.
+    fn relink(
+        &self,
+        old_rel: &str,
+        new_rel: &str,
+        seen: &HashMap<String, (u64, i128)>,
+    ) -> Result<(Vec<String>, Vec<String>)> {
+        let notes = self.list()?;
+        let (mut updated, mut skipped) = (Vec::new(), Vec::new());
+        for note in notes {
+            if note.path == new_rel || note.path == old_rel || note.problem.is_some() {
+                continue;
+            }
+            let Ok(abs) = self.resolve(&note.path) else {
+                continue;
+            };
+            let Ok(loaded) = read_note(&abs) else {
+                continue;
+            };
+            let Some(text) =
+                crate::links::rewrite_links(&loaded.text, &note.path, old_rel, new_rel)
+            else {
+                continue;
+            };
+            let changed_elsewhere = seen
+                .get(&note.path)
+                .is_some_and(|&v| v != (loaded.bytes, loaded.modified_ns));
+            if changed_elsewhere {
+                skipped.push(note.path);
+                continue;
+            }
+            let hash = hash_hex(loaded.text.as_bytes());
+            let unchanged = |bytes: &[u8]| hash_hex(bytes) == hash;
+            match replace_if_unchanged(&abs, text.as_bytes(), unchanged)
+                .map_err(|e| VaultError::io("update the links of", &abs, e))?
+            {
+                Replace::Replaced => {
+                    self.remember_write(&abs);
+                    updated.push(note.path);
+                }
+                Replace::Changed { stray } => {
+                    if let Some(stray) = stray {
+                        self.keep_stray(&abs, &stray)?;
+                    }
+                    skipped.push(note.path);
+                }
+                Replace::Missing => {}
+            }
+        }
+        updated.sort();
+        skipped.sort();
+        Ok((updated, skipped))
     }
 
     /// The notes, most recently changed first. Files that cannot be read are included with a

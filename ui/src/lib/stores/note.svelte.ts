@@ -244,6 +244,50 @@ export class NoteSession {
     }
   }
 
+  /** Gives the saved note a new title: front matter, H1 (when it was the old title) and file
+   * name change together in the vault, and other notes' links follow (note_rename). Unsaved
+   * typing is saved first, so the rename never loses it. Resolves to the new path, or null. */
+  async rename(title: string): Promise<string | null> {
+    const wanted = title.trim();
+    // Enter then leaving the field commits twice: the second would carry a stale stamp.
+    if (this.path === null || wanted === "" || this.renaming) return null;
+    this.renaming = true;
+    try {
+      return await this.renameNow(wanted);
+    } finally {
+      this.renaming = false;
+    }
+  }
+
+  private renaming = false;
+
+  private async renameNow(wanted: string): Promise<string | null> {
+    await this.save();
+    const path = this.path;
+    const stamp = this.stamp;
+    if (path === null || stamp === null || this.state === "conflict") return null;
+    try {
+      const out = await ipc.noteRename(path, wanted, stamp);
+      if (this.path !== path || out.kind !== "saved") return null;
+      this.path = out.path;
+      this.stamp = out.stamp;
+      if (this.summary) this.summary = { ...this.summary, path: out.path, title: wanted };
+      if (out.text != null) {
+        this.markdown = out.text;
+        this.savedMarkdown = out.text;
+        this.revisionKind = "keep";
+        this.revision += 1;
+        this.schedulePreview();
+      }
+      this.state = "saved";
+      if (out.notice) this.notice = out.notice;
+      return out.path;
+    } catch (e) {
+      this.fail(toCommandError(e));
+      return null;
+    }
+  }
+
   /** Conflict: my version replaces theirs; the conflict copy goes to the trash. One vault
    * call (note_keep_mine), so it is never left half done. */
   async keepMine(): Promise<void> {
