@@ -1,6 +1,7 @@
 //! Issue 15's workspace guarantees in the real window: the first save keeps the caret; a draft
 //! edited before its first save is written with its `id`, the settings' marking and author,
-//! and reopens with its provenance; a pasted article's `Published:` line resolves its dates.
+//! and reopens with its provenance; a pasted article's `Published:` line resolves its dates; a
+//! rename from the Properties panel moves the file, the H1 and the title and keeps links.
 
 use fantoccini::key::Key;
 
@@ -164,4 +165,104 @@ async fn a_pasted_article_with_a_published_line_resolves_its_dates() {
         assert_eq!(asks, serde_json::Value::Bool(false));
     })
     .await;
+}
+
+/// The one `.md` file in `vault` whose name does not start with `other`.
+fn renamed_note(vault: &std::path::Path, other: &str) -> Option<std::path::PathBuf> {
+    std::fs::read_dir(vault)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.extension().is_some_and(|x| x == "md")
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(other))
+        })
+}
+
+#[tokio::test]
+async fn a_rename_from_the_title_field_moves_file_h1_and_title_and_keeps_links() {
+    let dirs = Dirs::new();
+    let vault = dirs.vault();
+    // A first session writes the note; another note that links to it is then written on disk
+    // (as Obsidian would), so the vault has seen it when the second session starts.
+    with_app(&dirs, |app| async move {
+        app.set_value("[data-testid=article-input]", ARTICLE).await;
+        app.click("[data-testid=draft-button]").await;
+        app.find(BRIEF_READY).await;
+        app.click("[data-testid=save-button]").await;
+        app.find(SAVED).await;
+    })
+    .await;
+    let old = renamed_note(&vault, "Reading list").expect("the saved note");
+    let old_stem = old.file_stem().unwrap().to_string_lossy().into_owned();
+    std::fs::write(
+        vault.join("Reading list.md"),
+        format!("# Reading list\n\nSee [[{old_stem}]] and [[{old_stem}|the talks]].\n"),
+    )
+    .unwrap();
+    let new_title = "Arctic fisheries talks renamed";
+    let vault2 = vault.clone();
+    with_app(&dirs, move |app| async move {
+        app.wait_until(
+            "both notes in the library",
+            "return document.querySelectorAll('[data-testid=notes] [data-testid=note-item]').length === 2;",
+        )
+        .await;
+        // A restart reopens the last note: the drafted one.
+        app.wait_until(
+            "the drafted note open, its title in the Properties panel",
+            "const t = document.querySelector('[data-testid=prop-title]');
+             return !!t && t.value.startsWith('Nordic ministers');",
+        )
+        .await;
+        app.find(SAVED).await;
+        let title = app.find("[data-testid=prop-title]").await;
+        app.run(
+            "const el = arguments[0]; el.focus(); el.select();",
+            vec![serde_json::to_value(&title).unwrap()],
+        )
+        .await;
+        title.send_keys(new_title).await.unwrap();
+        title.send_keys(&Key::Enter.to_string()).await.unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let renamed = renamed_note(&vault2, "Reading list")
+                .filter(|p| p.to_string_lossy().contains(new_title));
+            if renamed.is_some() {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the file was not renamed to the new title"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+    })
+    .await;
+    let new = renamed_note(&vault, "Reading list").expect("the renamed note");
+    let new_stem = new.file_stem().unwrap().to_string_lossy().into_owned();
+    let listing: Vec<String> = std::fs::read_dir(&vault)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!old.exists(), "the old name is gone: {listing:?}");
+    let text = std::fs::read_to_string(&new).unwrap();
+    assert!(
+        text.contains(&format!("title: {new_title}"))
+            || text.contains(&format!("title: \"{new_title}\"")),
+        "the front matter's title follows:\n{text}"
+    );
+    assert!(
+        text.contains(&format!("\n# {new_title}\n")),
+        "the H1 follows:\n{text}"
+    );
+    let list = std::fs::read_to_string(vault.join("Reading list.md")).unwrap();
+    assert_eq!(
+        list,
+        format!("# Reading list\n\nSee [[{new_stem}]] and [[{new_stem}|the talks]].\n"),
+        "the other note's links follow the new name"
+    );
 }
