@@ -39,8 +39,10 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<(), UserError> {
     Ok(())
 }
 
-/// The text to draft from FILE and the options its metadata fills: a web page's article
-/// (its title, URL, outlet and date where the flags leave them empty), else the file as is.
+/// The text to draft from FILE and the options its metadata fills (title, URL, outlet and
+/// date where the flags leave them empty), read as the desktop reads an opened or pasted
+/// article: a web page's article, a Markdown note's body under its YAML front matter, else
+/// the text as it is (its `Published:`/`Source:` lines are the engine's to read).
 pub(crate) fn article_to_draft(
     file: &str,
     options: &DraftOptions,
@@ -51,11 +53,9 @@ pub(crate) fn article_to_draft(
         return Ok((page.text.clone(), page.draft_options(options)));
     }
     let text = read_article(file)?;
-    if import::looks_like_html(&text) {
-        let page = import::html_article(&text);
-        return Ok((page.text.clone(), page.draft_options(options)));
-    }
-    Ok((text, options.clone()))
+    let article = import::read_pasted(&text);
+    let options = article.draft_options(options);
+    Ok((article.text, options))
 }
 
 fn from_stdin(text: String) -> ImportedText {

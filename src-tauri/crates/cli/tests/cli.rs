@@ -542,6 +542,35 @@ fn extract_prints_the_readable_text_of_pages_and_articles() {
 }
 
 #[test]
+fn draft_reads_a_markdown_note_under_its_front_matter_as_the_app_does() {
+    let d = tempfile::tempdir().unwrap();
+    let cfg = d.path().join("cfg");
+    let md = d.path().join("clipped.md");
+    // A clipped page as Obsidian's web clipper writes it: a double-quoted YAML title with an
+    // escaped no-break space, folded onto a second line.
+    std::fs::write(
+        &md,
+        "---\ndate: '2025-10-16'\ntitle: \"Talks in\\_Geneva on the harbour\\\n  \\ treaty\"\n---\n\n\
+         The minister said on Thursday that the two governments were ready to sign.\n",
+    )
+    .unwrap();
+    let o = attache(&cfg, &["draft", md.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let brief: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        brief["title"], "Talks in\u{a0}Geneva on the harbour treaty",
+        "{brief}"
+    );
+    assert_eq!(brief["source"]["published"], "2025-10-16", "{brief}");
+    let o = attache(&cfg, &["extract", md.to_str().unwrap()]);
+    assert!(
+        stdout(&o).starts_with("Talks in\u{a0}Geneva on the harbour treaty\n"),
+        "draft and extract read the same title: {}",
+        stdout(&o)
+    );
+}
+
+#[test]
 fn draft_and_notes_new_read_pages_with_their_metadata() {
     let d = tempfile::tempdir().unwrap();
     let cfg = d.path().join("cfg");
