@@ -81,7 +81,9 @@ pub(crate) fn turn(view: &View<'_, '_>, a: usize, b: usize, issuer: Option<&str>
             },
         });
     }
-    if issuer.is_some() && spaced_question_letter(view, a, b) {
+    // Set off by a run of spaces at a line's start, a "Q" is a label with or without an
+    // issuer (a clipped transcript whose title sits in front matter has none in its text).
+    if spaced_question_letter(view, a, b) {
         return Some(Turn {
             label: toks[a].span,
             colon: toks[a].span,
