@@ -507,7 +507,9 @@ pub(super) fn about_topic(label: &str, kind: Option<QuestionKind>) -> Option<Phr
     let kind = kind.unwrap_or(QuestionKind::UncertainOutcome);
     let text = match kind {
         QuestionKind::Contested => format!("Will the parties settle their differences over {np}"),
-        QuestionKind::ScheduledEvent => format!("When will {np} take place"),
+        // Only an event takes place ("the summit", not "the two presidents").
+        QuestionKind::ScheduledEvent if names_event(&head) => format!("When will {np} take place"),
+        QuestionKind::ScheduledEvent => return None,
         QuestionKind::PendingDecision => format!("What will be decided on {np}"),
         QuestionKind::UnknownFact => format!("What is known so far about {np}"),
         QuestionKind::UncertainOutcome => format!("What will follow from {np}"),
@@ -823,6 +825,14 @@ static NOUNS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
             .filter_map(|l| l.split_once('\t'))
             .collect()
     });
+
+/// Whether the head noun `head` (lower case) names an event: its question in
+/// `data/questions_nouns.tsv` asks whether it will happen.
+fn names_event(head: &str) -> bool {
+    NOUNS
+        .iter()
+        .any(|(n, t)| n.eq_ignore_ascii_case(head) && is_event_template(t))
+}
 
 /// A template that asks whether an event will happen.
 fn is_event_template(t: &str) -> bool {
