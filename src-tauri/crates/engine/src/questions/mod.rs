@@ -319,11 +319,11 @@ fn ask(
     };
     let phrased = phrase::phrase(doc.text, &toks, &lower, &pctx)
         .or_else(|| phrase::about_issue(&here, issues, s.kind))
-        .or_else(|| phrase::about_position(&here, issues))
+        .or_else(|| phrase::about_position(&here, issues, parties))
         .or_else(|| {
             let p = here.first()?;
             let np = issues::topic_phrase(doc, tk, topics, p.content_span)?;
-            phrase::about_phrase(p, &np)
+            phrase::about_phrase(p, &np, parties)
         })
         .or_else(|| {
             // A strong sentence with no position: ask what follows from its main topic.

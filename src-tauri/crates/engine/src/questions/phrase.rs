@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use crate::dates::{self, Tok};
 use crate::issues;
 use crate::lexicon;
-use crate::model::{Issue, Party, Position, QuestionKind, Span, Stance};
+use crate::model::{Issue, Party, PartyKind, Position, QuestionKind, Span, Stance};
 
 /// What the phrasing needs to know about the sentence's context.
 pub(super) struct Context<'a> {
@@ -440,17 +440,36 @@ pub(super) fn about_issue(
 /// its main speaker goes next on the issue, by the stance taken ("Will Egypt drop its
 /// objection to the modifications?"). Only for a label that reads as a topic: two to six
 /// words, with a name or a topic noun.
-pub(super) fn about_position(here: &[&Position], issues: &[Issue]) -> Option<Phrased> {
+pub(super) fn about_position(
+    here: &[&Position],
+    issues: &[Issue],
+    parties: &[Party],
+) -> Option<Phrased> {
     let (p, label) = here.iter().find_map(|p| {
         let id = p.issue_id.as_deref()?;
         let label = issues.iter().find(|i| i.id == id)?.label.as_str();
         Some((*p, label))
     })?;
-    about_phrase(p, label)
+    about_phrase(p, label, parties)
+}
+
+/// The possessive for speaker `p`'s own stand: "its" for a state or a body, "their" for a
+/// group, and none for a person (whose pronoun the text does not give us): "the".
+fn possessive_of(p: &Position, parties: &[Party]) -> &'static str {
+    let kind = p
+        .party
+        .as_deref()
+        .and_then(|id| parties.iter().find(|x| x.id == id))
+        .map(|x| x.kind);
+    match kind {
+        Some(PartyKind::Person) => "the",
+        Some(PartyKind::Group) => "their",
+        _ => "its",
+    }
 }
 
 /// The question where speaker `p` goes next on the topic `label` names, by its stance.
-pub(super) fn about_phrase(p: &Position, label: &str) -> Option<Phrased> {
+pub(super) fn about_phrase(p: &Position, label: &str, parties: &[Party]) -> Option<Phrased> {
     let words: Vec<&str> = label.split_whitespace().collect();
     let named = words.iter().any(|w| w.starts_with(char::is_uppercase));
     let head = issues::head_noun(label).to_lowercase();
@@ -468,7 +487,10 @@ pub(super) fn about_phrase(p: &Position, label: &str) -> Option<Phrased> {
     }
     let (text, kind) = match p.stance {
         Stance::Oppose => (
-            format!("Will {who} drop its objection to {np}"),
+            format!(
+                "Will {who} drop {} objection to {np}",
+                possessive_of(p, parties)
+            ),
             QuestionKind::Contested,
         ),
         Stance::Uncertain => (
@@ -925,5 +947,66 @@ fn noun_question(s: &S<'_, '_>, from: usize) -> Option<Phrased> {
             text: finish(&q),
             kind: QuestionKind::UncertainOutcome,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PositionKind;
+
+    fn party(id: &str, name: &str, kind: PartyKind) -> Party {
+        Party {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            kind,
+            role: None,
+            affiliation: None,
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+        }
+    }
+
+    fn opposing(speaker: &str, party: &str) -> Position {
+        Position {
+            speaker: speaker.to_owned(),
+            party: Some(party.to_owned()),
+            kind: PositionKind::Paraphrase,
+            text: "the new quotas".to_owned(),
+            cue: "rejected".to_owned(),
+            issue: "fishing quotas".to_owned(),
+            issue_id: None,
+            stance: Stance::Oppose,
+            content_span: Span::new(0, 1),
+            cue_span: None,
+            source_span: None,
+            sentence_span: Span::new(0, 1),
+        }
+    }
+
+    #[test]
+    fn an_objection_is_its_for_a_state_and_the_for_a_person() {
+        let parties = [
+            party("p1", "Norway", PartyKind::Country),
+            party("p2", "Anna Berg", PartyKind::Person),
+            party("p3", "fishing unions", PartyKind::Group),
+        ];
+        let ask = |speaker: &str, id: &str| {
+            about_phrase(&opposing(speaker, id), "fishing quotas", &parties)
+                .map(|q| q.text)
+                .unwrap()
+        };
+        assert_eq!(
+            ask("Norway", "p1"),
+            "Will Norway drop its objection to the fishing quotas?"
+        );
+        assert_eq!(
+            ask("Anna Berg", "p2"),
+            "Will Anna Berg drop the objection to the fishing quotas?"
+        );
+        assert_eq!(
+            ask("fishing unions", "p3"),
+            "Will fishing unions drop their objection to the fishing quotas?"
+        );
     }
 }
